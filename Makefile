@@ -1,0 +1,49 @@
+# apanalysis — run `make help` for the targets.
+# Every target that needs Python first creates or refreshes .venv from pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+KERNEL := apanalysis
+
+.DEFAULT_GOAL := help
+.PHONY: help setup reports parse validate test lab lint format bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (apanalysis)" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create/refresh .venv, install the package editable, register the Jupyter kernel
+
+reports: setup ## parse every year in data/raw and build its HTML reports into reports/
+	$(BIN)/apanalysis build
+
+parse: setup ## parse every year into data/processed/<year>/ (CSV + Parquet)
+	$(BIN)/apanalysis parse
+
+validate: setup ## list problems found in the raw reports (non-zero exit if any)
+	$(BIN)/apanalysis validate
+
+test: setup ## run the whole test suite (unit, 2020 back-tests, report builds)
+	$(BIN)/python -m pytest
+
+lab: setup ## open JupyterLab on notebooks/ with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+lint: setup ## ruff on the code, tests and notebooks
+	$(BIN)/ruff check src tests notebooks
+
+format: setup ## format the code with ruff
+	$(BIN)/ruff format src tests
+
+bench: setup ## benchmark parsing and building (not part of make test)
+	$(BIN)/python benchmarks/bench.py
+
+clean: ## remove generated data, figures and reports (never data/raw)
+	rm -rf data/processed/[0-9]* figures/[0-9]* reports

@@ -1,0 +1,26 @@
+"""apanalysis: an action plan's annual implementation report as validated tidy data and reports.
+
+Start with::
+
+    import apanalysis
+    apanalysis.available_years()        # [2020, ...]
+    data = apanalysis.load_year(2020)   # .measures .municipal .tasks .claims .amounts .problems
+
+Heavy libraries (matplotlib, papermill, nbconvert) are imported only by the modules that need them.
+"""
+
+from __future__ import annotations
+
+from apanalysis.errors import ApanalysisError
+from apanalysis.paths import available_years
+
+__version__ = "0.1.0"
+
+__all__ = ["ApanalysisError", "available_years", "load_year", "__version__"]
+
+
+def load_year(year: int, **folders):
+    """The year's tables (see :func:`apanalysis.store.load_year`)."""
+    from apanalysis.store import load_year as _load_year
+
+    return _load_year(year, **folders)

@@ -1,0 +1,117 @@
+"""Column types of every table and the pandera schemas checked when a year is loaded."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from apanalysis.tables import YearData
+
+STATUSES = ("implemented", "partially", "not_implemented")
+#: A municipality may also say it had planned nothing for the measure.
+MUNICIPAL_STATUSES = (*STATUSES, "not_planned")
+CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
+
+#: dtype of each column that is not a plain string; every other column is a string.
+DTYPES: dict[str, dict[str, str]] = {
+    "measures": {
+        "year": "int64", "task": "Int64", "action": "Int64", "target_value": "float64",
+        "covid": "bool", "municipal_count": "int64", "source_line": "int64", "end_line": "int64",
+    },
+    "municipal": {"year": "int64", "action": "Int64", "covid": "bool", "source_line": "int64"},
+    "tasks": {
+        "year": "int64", "task": "int64", "criterion_target": "float64",
+        "criterion_achieved": "float64", "claimed_items": "Int64", "claimed_unachieved": "Int64",
+        "planned_eur": "float64", "spent_eur": "float64", "source_line": "Int64",
+    },
+    "claims": {"year": "int64", "task": "Int64", "value": "float64", "source_line": "Int64"},
+    "amounts": {
+        "year": "int64", "task": "Int64", "action": "Int64", "value_eur": "float64",
+        "per_month": "bool", "is_range": "bool", "source_line": "Int64",
+    },
+    "problems": {"line": "Int64"},
+    "lines": {"line": "int64", "action": "Int64"},
+}
+
+
+def coerce(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Give every column of ``table`` its dtype; text columns become strings ("" for missing)."""
+    frame = frame.copy()
+    types = DTYPES[table]
+    for column in frame.columns:
+        dtype = types.get(column)
+        if dtype is None:
+            frame[column] = frame[column].fillna("").astype(str)
+        elif dtype == "bool":
+            frame[column] = frame[column].fillna(False).astype(bool)
+        elif dtype in ("Int64",):
+            frame[column] = pd.array(pd.to_numeric(frame[column]), dtype="Int64")
+        else:
+            frame[column] = pd.to_numeric(frame[column]).astype(dtype)
+    return frame
+
+
+def coerce_tables(data: YearData) -> YearData:
+    """The same tables with their dtypes set."""
+    for table in data.TABLES:
+        setattr(data, table, coerce(getattr(data, table), table))
+    return data
+
+
+def schemas() -> dict:
+    """Pandera schemas of the tables (pandera imported only when checking)."""
+    import pandera.pandas as pa
+
+    def col(dtype, **kw):
+        return pa.Column(dtype, **kw)
+
+    status = pa.Check.isin(STATUSES)
+    code = pa.Check.str_matches(CODE_PATTERN)
+    return {
+        "measures": pa.DataFrameSchema(
+            {
+                "year": col(int),
+                "task": col("Int64", pa.Check.ge(1)),
+                "code": col(str, code),
+                "action": col("Int64", pa.Check.ge(1), nullable=True),
+                "status": col(str, status),
+                "covid": col(bool),
+                "target_value": col(float, pa.Check.ge(0), nullable=True),
+                "deadline": col(str, pa.Check.str_matches(r"^(\d{2}-\d{2})?$")),
+                "source_line": col(int, pa.Check.ge(1)),
+            },
+            unique=["code", "action"],
+        ),
+        "municipal": pa.DataFrameSchema(
+            {
+                "code": col(str, code),
+                "municipality": col(str, pa.Check.str_length(min_value=1)),
+                "status": col(str, pa.Check.isin(MUNICIPAL_STATUSES)),
+                "source_line": col(int, pa.Check.ge(1)),
+            }
+        ),
+        "tasks": pa.DataFrameSchema(
+            {"task": col(int, pa.Check.ge(1), unique=True)},
+        ),
+        "claims": pa.DataFrameSchema(
+            {"claim": col(str), "value": col(float, nullable=True), "quote": col(str)}
+        ),
+        "amounts": pa.DataFrameSchema(
+            {
+                "section": col(str, pa.Check.isin(["narrative", "annex"])),
+                "value_eur": col(float, pa.Check.ge(0)),
+                "kind": col(str),
+            }
+        ),
+    }
+
+
+def check(data: YearData) -> YearData:
+    """Validate every table against its schema; raises pandera's SchemaError on a breach."""
+    for table, schema in schemas().items():
+        frame = getattr(data, table)
+        if len(frame.columns):
+            schema.validate(frame)
+    return data

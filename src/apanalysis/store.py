@@ -1,0 +1,88 @@
+"""Processed tables on disk: ``write_year`` (parse and write) and ``load_year`` (read or parse).
+
+``data/processed/<year>/`` holds each table as CSV (UTF-8, for people and spreadsheets) and
+Parquet (typed, for code), and ``meta.json`` recording which raw file and which library version
+made them. ``load_year`` reads them only while both still match; otherwise it parses the raw file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from apanalysis import atomic, paths
+from apanalysis.fingerprint import code_fingerprint, file_sha256
+from apanalysis.report.reader import find_report
+from apanalysis.schema import check, coerce
+from apanalysis.tables import YearData, parse_year
+
+META_FILE = "meta.json"
+
+
+def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
+    return Path(processed_dir if processed_dir is not None else paths.PROCESSED_DIR) / str(year)
+
+
+def _meta(data: YearData) -> dict:
+    return {
+        "year": data.year,
+        "source": data.source.name,
+        "source_sha256": file_sha256(data.source),
+        "code": code_fingerprint(),
+        "rows": {table: len(getattr(data, table)) for table in data.TABLES},
+    }
+
+
+def write_year(
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> YearData:
+    """Parse the year's report and write its tables (each file written atomically)."""
+    data = check(parse_year(year, raw_dir))
+    out = processed_year_dir(year, processed_dir)
+    for table in data.TABLES:
+        frame = getattr(data, table)
+        atomic.write_text(out / f"{table}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        atomic.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
+    atomic.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
+    return data
+
+
+def _fresh_meta(year: int, raw_dir: Path | None, processed_dir: Path | None) -> dict | None:
+    meta_path = processed_year_dir(year, processed_dir) / META_FILE
+    if not meta_path.is_file():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    source = find_report(year, raw_dir)
+    fresh = meta.get("code") == code_fingerprint() and meta.get("source_sha256") == file_sha256(
+        source
+    )
+    return {**meta, "path": source} if fresh else None
+
+
+def read_year(year: int, meta: dict, processed_dir: Path | None = None) -> YearData:
+    """The tables written by :func:`write_year`."""
+    folder = processed_year_dir(year, processed_dir)
+    frames = {
+        table: coerce(pd.read_parquet(folder / f"{table}.parquet"), table)
+        for table in YearData.TABLES
+    }
+    return YearData(year=year, source=meta["path"], **frames)
+
+
+def load_year(
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> YearData:
+    """The year's tables: from ``processed_dir`` when they are up to date, else parsed afresh.
+
+    ``raw_dir`` and ``processed_dir`` default to the project's folders.
+    """
+    year = int(year)
+    meta = _fresh_meta(year, raw_dir, processed_dir)
+    if meta is not None:
+        return check(read_year(year, meta, processed_dir))
+    return check(parse_year(year, raw_dir))
