@@ -125,6 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("apanalysis: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug, not the user's input: still one line unless --debug
+        if args.debug:
+            raise
+        print(f"apanalysis: internal error: {type(error).__name__}: {error} "
+              "(rerun with --debug for the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

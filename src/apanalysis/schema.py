@@ -64,8 +64,8 @@ def schemas() -> dict:
     """Pandera schemas of the tables (pandera imported only when checking)."""
     import pandera.pandas as pa
 
-    def col(dtype, **kw):
-        return pa.Column(dtype, **kw)
+    def col(dtype, *checks, **kw):
+        return pa.Column(dtype, list(checks), **kw)
 
     status = pa.Check.isin(STATUSES)
     code = pa.Check.str_matches(CODE_PATTERN)
@@ -109,9 +109,17 @@ def schemas() -> dict:
 
 
 def check(data: YearData) -> YearData:
-    """Validate every table against its schema; raises pandera's SchemaError on a breach."""
+    """Validate every table against its schema; a breach is an error naming the table."""
+    from pandera.errors import SchemaError
+
+    from apanalysis.errors import ApanalysisError
+
     for table, schema in schemas().items():
         frame = getattr(data, table)
-        if len(frame.columns):
+        try:
             schema.validate(frame)
+        except SchemaError as error:
+            first_line = str(error).strip().splitlines()[0]
+            raise ApanalysisError(f"table {table!r} breaks its schema: {first_line}",
+                                  data.source) from error
     return data
