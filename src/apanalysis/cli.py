@@ -53,6 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--figures-dir", type=Path, default=paths.FIGURES_DIR)
     p.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR)
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+
+    p = sub.add_parser("annotate", help="write data/raw/<year>/assessment.csv, a template for "
+                       "an evaluator's verdicts (never overwrites)")
+    _add_common(p)
+
+    p = sub.add_parser("new-year", help="create data/raw/<year>/ with a README for a new report")
+    p.add_argument("year", type=_year)
+    p.add_argument("--raw-dir", type=Path, default=paths.RAW_DIR)
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
@@ -110,7 +119,31 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"parse": _cmd_parse, "validate": _cmd_validate, "build": _cmd_build}
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from apanalysis.annotations import write_template
+
+    for year in _years(args):
+        path = write_template(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
+        print(f"{year}: wrote {path}")
+    return 0
+
+
+def _cmd_new_year(args: argparse.Namespace) -> int:
+    from apanalysis.newyear import create_year_folder
+
+    folder = create_year_folder(args.year, raw_dir=args.raw_dir)
+    print(f"created {folder}: put the {args.year} report there, then run "
+          f"`apanalysis validate --year {args.year}`")
+    return 0
+
+
+COMMANDS = {
+    "parse": _cmd_parse,
+    "validate": _cmd_validate,
+    "build": _cmd_build,
+    "annotate": _cmd_annotate,
+    "new-year": _cmd_new_year,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
