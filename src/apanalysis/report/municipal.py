@@ -14,26 +14,13 @@ import re
 from dataclasses import dataclass
 
 from apanalysis.municipalities import official_name
-from apanalysis.status import StatusMatch, municipal_status
+from apanalysis.status import StatusMatch, municipal_lead_status
 
 NAME = re.compile(
     r"(?:^|(?<=[.;:!?…“”\"]\s)|(?<=\n)|(?<=,\so\s)|(?<=\sir\s))"
     r"(?P<name>(?:[A-ZĄČĘĖĮŠŲŪŽ][a-ząčęėįšųūž]+\s+){1,2}?"
     r"(?:(?:miesto|rajono|r\.|m\.|raj\.)\s+)?savivaldybė)(?=[\s.,:;])"
 )
-
-
-NOT_PLANNED = re.compile(
-    r"^(?:informavo|nurodė|pranešė),?\s+(?:kad\s+)?priemonių\s+(?:\w+\s+){0,3}?"
-    r"nebuvo\s+numa\w*",
-    re.IGNORECASE,
-)
-
-
-def not_planned_status(rest: str) -> StatusMatch | None:
-    """"... informavo, kad priemonių Plane nebuvo numačiusi": the municipality planned nothing."""
-    match = NOT_PLANNED.match(rest)
-    return StatusMatch("not_planned", match.group(0), match.end()) if match else None
 
 
 @dataclass(frozen=True)
@@ -49,11 +36,7 @@ class MunicipalResult:
 
 def _status_after(text: str, end: int) -> StatusMatch | None:
     """The status that immediately follows a municipality name, if any."""
-    rest = text[end:].lstrip(" .:–-")
-    found = municipal_status(rest)
-    if found is not None and rest.startswith(found.raw):
-        return found
-    return not_planned_status(rest)
+    return municipal_lead_status(text[end:].lstrip(" .:–-"))
 
 
 def split_municipal(text: str) -> list[MunicipalResult]:
