@@ -1,0 +1,44 @@
+"""The conda environment and pyproject.toml describe the same runtime dependencies."""
+
+import re
+import tomllib
+
+from apanalysis.paths import PROJECT_ROOT
+
+NAME = re.compile(r"^\s*([A-Za-z0-9_.\-]+)")
+
+
+def names(requirements) -> set[str]:
+    return {NAME.match(r).group(1).lower().replace("_", "-") for r in requirements}
+
+
+def conda_dependencies() -> list[str]:
+    """The plain (non-pip, non-python) entries of environment.yml's dependencies list."""
+    lines = (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("dependencies:")
+    entries = []
+    for line in lines[start + 1 :]:
+        match = re.match(r"^  - (\S.*)$", line)
+        if match and not match.group(1).endswith(":"):
+            entries.append(match.group(1))
+        elif line and not line.startswith(" "):
+            break
+    return [e for e in entries if not e.startswith(("python", "pip"))]
+
+
+def test_environment_yml_lists_the_runtime_and_dev_dependencies_of_pyproject():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = names(project["project"]["dependencies"])
+    dev = names(project["project"]["optional-dependencies"]["dev"])
+    conda = names(conda_dependencies())
+    assert runtime <= conda, f"missing from environment.yml: {sorted(runtime - conda)}"
+    assert conda <= runtime | dev, f"not in pyproject.toml: {sorted(conda - runtime - dev)}"
+
+
+def test_versions_agree():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = {NAME.match(r).group(1).lower(): r.replace(" ", "") for r in
+            project["project"]["dependencies"]}
+    conda = {NAME.match(e).group(1).lower(): e.replace(" ", "") for e in conda_dependencies()}
+    for name, spec in pins.items():
+        assert conda[name] == spec, f"{name}: pyproject {spec!r} vs environment.yml {conda[name]!r}"
