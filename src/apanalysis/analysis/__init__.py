@@ -1,0 +1,70 @@
+"""Summaries of one year's tables: pure functions, DataFrames in, summary DataFrames out.
+
+Modules: :mod:`criteria` (statuses and criteria), :mod:`spending` (budgets and amounts),
+:mod:`covid` (the pandemic). Nothing here reads files or draws; notebooks call these and pass the
+results to :mod:`apanalysis.display`, :mod:`apanalysis.plots` and :mod:`apanalysis.takeaways`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: The three statuses of a row, in reading order (best first).
+STATUS_ORDER: tuple[str, ...] = ("implemented", "partially", "not_implemented")
+#: Further statuses a municipality's result may have (it did not plan the measure); counted
+#: and shown, but left out of implementation rates.
+EXTRA_STATUSES: tuple[str, ...] = ("not_planned",)
+#: Statuses that count as work not (fully) done.
+UNDONE_STATUSES: tuple[str, ...] = ("partially", "not_implemented")
+#: Label used when a row names no institution.
+NO_INSTITUTION = "(not stated)"
+
+__all__ = [
+    "EXTRA_STATUSES",
+    "NO_INSTITUTION",
+    "STATUS_ORDER",
+    "UNDONE_STATUSES",
+    "explode_institutions",
+    "row_label",
+    "row_labels",
+    "split_list",
+]
+
+
+def row_label(code: str, action: object = None) -> str:
+    """Short English label of a plan row: "01.01.01" for a measure, "01.01.01 a3" for action 3."""
+    code = str(code).strip().rstrip(".")
+    if action is None or pd.isna(action):
+        return code
+    return f"{code} a{int(action)}"
+
+
+def row_labels(df: pd.DataFrame) -> pd.Series:
+    """:func:`row_label` for every row of a frame with ``code`` and ``action`` columns."""
+    if "action" not in df.columns:
+        return df["code"].map(row_label)
+    return pd.Series(
+        [row_label(c, a) for c, a in zip(df["code"], df["action"], strict=True)],
+        index=df.index,
+        dtype="object",
+    )
+
+
+def split_list(cell: object) -> list[str]:
+    """The items of a ";"-separated cell ("" or NA → [])."""
+    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+        return []
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def explode_institutions(
+    df: pd.DataFrame, column: str = "institutions", missing: str | None = NO_INSTITUTION
+) -> pd.DataFrame:
+    """One row per (row, institution code); rows naming none get ``missing`` (or are dropped)."""
+    out = df.copy()
+    lists = out[column].map(split_list)
+    if missing is not None:
+        lists = lists.map(lambda items: items or [missing])
+    out["institution"] = lists
+    out = out.explode("institution")
+    return out[out["institution"].notna()].reset_index(drop=True)

@@ -1,0 +1,142 @@
+"""Notebook display helpers: tables as pandas Stylers, takeaways and titles as Markdown.
+
+Text that came from the report is always escaped (HTML in tables, Markdown in takeaways); nothing
+here renders the report's own HTML. Imported by notebooks only (IPython imported lazily).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+__all__ = [
+    "NOTEBOOK_TITLES",
+    "escape_markdown",
+    "figure",
+    "status_table",
+    "table",
+    "takeaway",
+    "title",
+    "title_text",
+    "truncate",
+]
+
+#: Titles of the report notebooks ("{year}" is filled in).
+NOTEBOOK_TITLES: dict[str, str] = {
+    "criteria": "Action Plan against Trafficking in Human Beings — criteria and statuses, {year}",
+    "spending": "Action Plan against Trafficking in Human Beings — budgets and spending, {year}",
+    "covid": "Action Plan against Trafficking in Human Beings — the COVID-19 pandemic, {year}",
+}
+#: Longest text shown in a table cell (longer text is cut with "…").
+MAX_CHARS = 220
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$&])")
+
+
+def title_text(kind: str, year: int) -> str:
+    """The Markdown heading of a report notebook, e.g. ``title_text("criteria", 2020)``."""
+    return "# " + NOTEBOOK_TITLES[kind].format(year=int(year))
+
+
+def title(kind: str, year: int):
+    """:func:`title_text` as an IPython Markdown object."""
+    from IPython.display import Markdown
+
+    return Markdown(title_text(kind, year))
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every Markdown/HTML special character of ``text``."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def takeaway(sentence: str):
+    """A takeaway sentence as Markdown, "**Takeaway:**" followed by the escaped sentence."""
+    from IPython.display import Markdown
+
+    return Markdown("**Takeaway:** " + escape_markdown(sentence))
+
+
+def truncate(text: object, max_chars: int = MAX_CHARS) -> object:
+    """``text`` on one line, cut to ``max_chars`` with "…" (non-strings returned unchanged)."""
+    if not isinstance(text, str):
+        return text
+    one_line = " ".join(text.split())
+    if len(one_line) <= max_chars:
+        return one_line
+    return one_line[: max_chars - 1].rstrip() + "…"
+
+
+def _is_percent(column: str) -> bool:
+    return column.endswith(("share", "rate")) or column in {"share", "rate"}
+
+
+def table(
+    df: pd.DataFrame,
+    caption: str | None = None,
+    max_chars: int = MAX_CHARS,
+    percent: Iterable[str] = (),
+    eur: Iterable[str] = (),
+    hide_index: bool | None = None,
+) -> Styler:
+    """A frame formatted for reading: text cut to ``max_chars`` and HTML-escaped, shares
+    (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns (ending
+    in "_eur" or listed in ``eur``) with thousands separators, NaN blank. A default RangeIndex
+    is hidden unless ``hide_index`` says otherwise."""
+    data = df.copy()
+    for column in data.columns:
+        if data[column].dtype == object or pd.api.types.is_string_dtype(data[column]):
+            data[column] = data[column].map(lambda v: truncate(v, max_chars))
+    percent = {c for c in data.columns if _is_percent(str(c))} | set(percent)
+    eur = {c for c in data.columns if str(c).endswith("_eur")} | set(eur)
+    formatters = {}
+    for column in data.columns:
+        if column in percent:
+            formatters[column] = lambda v: "" if pd.isna(v) else f"{v * 100:.0f} %"
+        elif column in eur:
+            formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.0f}"
+        elif pd.api.types.is_float_dtype(data[column]):
+            formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.10g}"
+    styler = data.style.format(formatters, escape="html", na_rep="")
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    if hide_index is None:
+        hide_index = isinstance(data.index, pd.RangeIndex)
+    if hide_index:
+        styler = styler.hide(axis="index")
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler.set_table_styles(
+        [
+            {"selector": "td", "props": "text-align: left; vertical-align: top;"},
+            {"selector": "caption", "props": "caption-side: top; text-align: left;"},
+        ]
+    )
+
+
+def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
+    """Status counts (from ``analysis.criteria.status_counts``) as "n (share %)" cells."""
+    shown = pd.DataFrame(index=counts.index)
+    total = counts["total"].where(counts["total"] > 0)
+    statuses = [c for c in counts.columns if c not in ("total", "implementation_rate", "covid")]
+    for status in statuses:
+        share = (counts[status] / total).astype(float)
+        shown[status] = [
+            f"{n} ({s * 100:.0f} %)" if pd.notna(s) else str(n)
+            for n, s in zip(counts[status], share, strict=True)
+        ]
+    shown["total"] = counts["total"].astype(int)
+    return table(shown, caption=caption, hide_index=False)
+
+
+def figure(fig, dpi: int = 110):
+    """A matplotlib Figure as an inline PNG image (works with any backend)."""
+    from IPython.display import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")

@@ -1,0 +1,46 @@
+"""Display helpers: report text is escaped, numbers formatted for reading."""
+
+from __future__ import annotations
+
+import pandas as pd
+from analysis_fixtures import measures
+
+from apanalysis import display
+from apanalysis.analysis import criteria as cr
+
+
+def test_title_has_year():
+    assert display.title_text("criteria", 2020).startswith("# ")
+    assert display.title_text("covid", 2021).endswith("2021")
+
+
+def test_table_escapes_report_html_and_formats_numbers():
+    df = pd.DataFrame(
+        {
+            "title": ["<b>Įgyvendinta.</b> <script>alert(1)</script>"],
+            "execution_rate": [0.3413],
+            "planned_eur": [29300.0],
+        }
+    )
+    rendered = display.table(df).to_html()
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "&lt;b&gt;" in rendered
+    assert "34 %" in rendered and "29,300" in rendered
+
+
+def test_table_truncates_long_text():
+    df = pd.DataFrame({"result": ["žodis " * 100]})
+    rendered = display.table(df, max_chars=50).to_html()
+    assert "…" in rendered and "žodis " * 20 not in rendered
+
+
+def test_status_table_cells():
+    html = display.status_table(cr.status_counts(measures())).to_html()
+    assert "2 (67 %)" in html  # task 2: 2 of 3 not implemented
+    assert "0 (0 %)" in html  # a missing status still shown
+
+
+def test_takeaway_escapes_markdown():
+    md = display.takeaway("*bold* <i>x</i> [link](http://x) 32 %").data
+    assert md.startswith("**Takeaway:** ")
+    assert "\\*bold\\*" in md and "\\<i\\>" in md and "\\[link\\]" in md
