@@ -33,12 +33,17 @@ def test_sentences_without_a_status_word():
         ("Vilkaviškio rajono savivaldybė", "not_planned"),
     ]
     assert parts[1].municipality_raw == "Širvintų r. savivaldybė"
-    assert parts[1].text == "Širvintų r. savivaldybė informacijos apie įgyvendintas priemones nepateikė"
+    assert (
+        parts[1].text
+        == "Širvintų r. savivaldybė informacijos apie įgyvendintas priemones nepateikė"
+    )
 
 
 def test_a_list_of_municipalities_is_not_a_sub_result():
-    text = ("Įgyvendinta iš dalies. 12 savivaldybių (Kauno, Klaipėdos miestų) sudarė grupes. "
-            "Klaipėdos ir Panevėžio r. savivaldybės grupių nesudarė.")
+    text = (
+        "Įgyvendinta iš dalies. 12 savivaldybių (Kauno, Klaipėdos miestų) sudarė grupes. "
+        "Klaipėdos ir Panevėžio r. savivaldybės grupių nesudarė."
+    )
     assert split_municipal(text) == []
 
 

@@ -68,7 +68,9 @@ def test_year_folder_must_hold_exactly_one_report(tmp_path):
     write(tmp_path / "2020", b"x", "a.txt")
     assert find_report(2020, tmp_path).name == "a.txt"
     write(tmp_path / "2020", b"x", "b.md")
-    with pytest.raises(ApanalysisError, match="more than one report file in the year folder: a.txt, b.md"):
+    with pytest.raises(
+        ApanalysisError, match="more than one report file in the year folder: a.txt, b.md"
+    ):
         find_report(2020, tmp_path)
 
 

@@ -42,7 +42,9 @@ def test_stale_processed_tables_are_not_used(tmp_path):
     measures = pd.read_parquet(processed / "2020" / "measures.parquet")
     measures.loc[0, "status_raw"] = "TAMPERED"
     measures.to_parquet(processed / "2020" / "measures.parquet")
-    assert load_year(2020, raw_dir=raw, processed_dir=processed).measures.status_raw[0] == "TAMPERED"
+    assert (
+        load_year(2020, raw_dir=raw, processed_dir=processed).measures.status_raw[0] == "TAMPERED"
+    )
     # once the raw report changes, the processed tables are stale: the report is parsed again
     report = raw / "2020" / "report.txt"
     report.write_bytes(report.read_bytes() + b"\n")
