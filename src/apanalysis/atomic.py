@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: Permissions of written files (mkstemp would leave them readable by their owner only).
+FILE_MODE = 0o644
+
 
 @contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
@@ -22,6 +25,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, FILE_MODE)  # mkstemp creates 0600; outputs are meant to be shared
         os.replace(tmp, target)
     finally:
         if tmp.exists():
