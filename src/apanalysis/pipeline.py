@@ -12,6 +12,7 @@ A year whose inputs did not change since its last build is skipped unless ``forc
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -19,7 +20,6 @@ import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from apanalysis import atomic, htmlexport, paths
 from apanalysis.errors import ApanalysisError
 from apanalysis.htmlexport import export_html
 
-__all__ = ["NOTEBOOKS", "build", "build_year", "check_parameters", "export_html", "run_notebooks"]
+__all__ = ["NOTEBOOKS", "build", "check_parameters", "export_html", "plan", "run_jobs"]
 
 #: Notebooks run for every year, in report order (``paths.NOTEBOOKS_DIR/<name>.ipynb``).
 NOTEBOOKS: tuple[str, ...] = ("criteria", "spending", "covid")
@@ -41,7 +41,23 @@ MAX_WORKERS = 3
 CELL_TIMEOUT = 900
 #: Parameters every notebook receives; each must be declared in its ``parameters`` cell.
 PARAMETER_NAMES = ("year", "raw_dir", "processed_dir", "figures_dir")
-STAMP_FILE = ".build-stamp"
+MANIFEST_FILE = "manifest.json"
+
+
+#: Optional modules that slow every import of nbformat and that the build never needs:
+#: jsonschema imports rfc3987_syntax when it is installed (JupyterLab's jupyter-events brings it),
+#: and that module builds a Lark grammar at import time (about 1.3 s here). nbformat validates no
+#: IRI, so for the build process the module is marked absent and jsonschema skips that checker.
+SLOW_OPTIONAL_MODULES = ("rfc3987_syntax",)
+
+
+def avoid_slow_optional_imports() -> None:
+    """Mark :data:`SLOW_OPTIONAL_MODULES` absent in this process unless already imported."""
+    for name in SLOW_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)
+
+
+avoid_slow_optional_imports()
 
 
 @dataclass
@@ -58,10 +74,14 @@ class _Run:
 
 
 def parse_step(year: int, raw_dir: Path, processed_dir: Path) -> object:
-    """Parse one year's raw report into ``processed_dir/<year>/`` (the store's ``write_year``)."""
+    """Parse one year's raw report into ``processed_dir/<year>/`` (the store's ``write_year``)
+    and check the evaluator's ``assessment.csv`` if there is one, before any notebook runs."""
+    from apanalysis.annotations import read_assessment
     from apanalysis.store import write_year
 
-    return write_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+    data = write_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+    read_assessment(year, raw_dir=raw_dir, measures=data.measures)
+    return data
 
 
 def check_year(year: object) -> int:
@@ -155,6 +175,7 @@ def execute(
         execution_timeout=CELL_TIMEOUT,
         resources={"metadata": {"path": str(cwd)}},
         config=_client_config(),
+        shutdown_kernel="immediate",  # outputs are complete; waiting for a clean exit costs ~0.5 s
     )
 
 
@@ -175,18 +196,10 @@ def _failure(run: _Run, error: BaseException) -> ApanalysisError:
     return ApanalysisError(f"notebook {run.name} failed: {what}{kept}", run.source)
 
 
-@lru_cache(maxsize=1)
-def _file_mode() -> int:
-    """0o666 minus the process umask (read once, from the main thread: see run_notebooks)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def _readable(*files: Path) -> None:
-    """Give ``files`` the usual mode: temp files are created 0o600 by mkstemp."""
+    """Give ``files`` the usual mode: staged files are created 0o600 by mkstemp."""
     for path in files:
-        path.chmod(_file_mode())
+        path.chmod(atomic.FILE_MODE)
 
 
 def _stage(target: Path) -> Path:
@@ -227,100 +240,131 @@ def _commit(runs: Sequence[_Run], year_dir: Path) -> list[Path]:
     return built
 
 
-def run_notebooks(
-    year: int,
+@dataclass(frozen=True)
+class _Job:
+    """One notebook of one year to bring up to date, and the inputs it is built from."""
+
+    year: int
+    name: str
+    source: Path
+    parameters: Mapping[str, Any]
+    inputs: Mapping[str, Any]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+def job_inputs(year: int, source: Path, raw_dir: Path, parameters: Mapping[str, Any]) -> dict:
+    """What a year's notebook output depends on: raw report, annotations, notebook, library,
+    parameters. A change to any of them, and only that, makes the notebook run again."""
+    from apanalysis import __version__
+    from apanalysis.fingerprint import code_fingerprint
+    from apanalysis.report.reader import find_report
+
+    year_raw = paths.year_dir(year, raw_dir)
+    return {
+        "report": _sha256(find_report(year, raw_dir)),
+        "assessment": _sha256(year_raw / paths.ASSESSMENT_FILE),
+        "notebook": _sha256(source),
+        "library": f"{__version__}+{code_fingerprint()}",
+        "parameters": dict(parameters),
+    }
+
+
+def read_manifest(reports_dir: Path) -> dict:
+    """The inputs each report was last built from (``reports/manifest.json``)."""
+    try:
+        return json.loads((Path(reports_dir) / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _is_current(job: _Job, manifest: Mapping, reports_dir: Path) -> bool:
+    year_dir = Path(reports_dir) / str(job.year)
+    outputs = [year_dir / f"{job.name}.html", year_dir / f"{job.name}.ipynb"]
+    recorded = manifest.get(str(job.year), {}).get(job.name)
+    return recorded == job.inputs and all(p.is_file() for p in outputs)
+
+
+def _record(manifest: dict, jobs: Sequence[_Job], reports_dir: Path) -> None:
+    for job in jobs:
+        manifest.setdefault(str(job.year), {})[job.name] = job.inputs
+    text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
+    atomic.write_text(Path(reports_dir) / MANIFEST_FILE, text + "\n")
+
+
+def _processed_fresh(year: int, raw_dir: Path, processed_dir: Path) -> bool:
+    from apanalysis.store import is_fresh
+
+    return is_fresh(year, raw_dir, processed_dir)
+
+
+def plan(
+    years: Sequence[int],
     names: Sequence[str],
     notebooks_dir: Path,
-    year_dir: Path,
-    parameters: Mapping[str, Any],
-    kernel: str,
-) -> list[Path]:
-    """Run a year's notebooks concurrently; commit all outputs, or none and raise on failure."""
-    sources = [Path(notebooks_dir) / f"{name}.ipynb" for name in names]
-    for source in sources:  # refuse bad notebooks before any kernel starts
-        check_parameters(source, parameters)
-    year_dir.mkdir(parents=True, exist_ok=True)
-    _file_mode()  # reads the umask before any worker thread starts
-    runs = [
-        _Run(name, source, _stage(year_dir / f"{name}.ipynb"), _stage(year_dir / f"{name}.html"))
-        for name, source in zip(names, sources, strict=True)
-    ]
+    folders: Mapping[str, Path],
+    force: bool = False,
+) -> tuple[list[_Job], list[_Job]]:
+    """``(stale, current)`` notebook jobs of ``years``: what must run, what is up to date."""
+    manifest = read_manifest(folders["reports"])
+    stale, current = [], []
+    for year in years:
+        parameters = notebook_parameters(
+            year, folders["raw"], folders["processed"], folders["figures"]
+        )
+        for name in names:
+            source = Path(notebooks_dir) / f"{name}.ipynb"
+            job = _Job(year, name, source, parameters,
+                       job_inputs(year, source, folders["raw"], parameters))
+            fresh = _is_current(job, manifest, folders["reports"])
+            (current if fresh and not force else stale).append(job)
+    return stale, current
+
+
+def _runs_for(jobs: Sequence[_Job], reports_dir: Path) -> list[_Run]:
+    runs = []
+    for job in jobs:
+        year_dir = Path(reports_dir) / str(job.year)
+        year_dir.mkdir(parents=True, exist_ok=True)
+        staged = (_stage(year_dir / f"{job.name}.ipynb"), _stage(year_dir / f"{job.name}.html"))
+        runs.append(_Run(job.name, job.source, *staged))
+    return runs
+
+
+def run_jobs(jobs: Sequence[_Job], folders: Mapping[str, Path], kernel: str) -> list[Path]:
+    """Run notebooks concurrently (all years in one pool); commit each year whose notebooks all
+    succeeded and record it in the manifest; raise for the first failure afterwards."""
+    runs = _runs_for(jobs, folders["reports"])
+    manifest = read_manifest(folders["reports"])
+    built: list[Path] = []
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(MAX_WORKERS, len(runs)))) as pool:
-            futures = [pool.submit(_run_one, r, parameters, kernel, notebooks_dir) for r in runs]
+            futures = {
+                pool.submit(_run_one, run, job.parameters, kernel, job.source.parent): job
+                for run, job in zip(runs, jobs, strict=True)
+            }
             for future in as_completed(futures):
-                run = future.result()
+                run, job = future.result(), futures[future]
                 state = "FAILED after" if run.error else "done in"
-                print(f"[{year}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
+                print(f"[{job.year}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
+        for year in dict.fromkeys(job.year for job in jobs):
+            pairs = [(r, j) for r, j in zip(runs, jobs, strict=True) if j.year == year]
+            if not any(r.error for r, _ in pairs):
+                year_dir = Path(folders["reports"]) / str(year)
+                built += _commit([r for r, _ in pairs], year_dir)
+                _record(manifest, [j for _, j in pairs], folders["reports"])
         failed = [run for run in runs if run.error]
         if failed:
             more = f" (and {len(failed) - 1} more notebook(s) failed)" if len(failed) > 1 else ""
             error = failed[0].error
             raise ApanalysisError(error.message + more, error.path)
-        return _commit(runs, year_dir)
+        return built
     finally:
         for run in runs:
             run.staged_nb.unlink(missing_ok=True)
             run.staged_html.unlink(missing_ok=True)
-
-
-def _fingerprint(raw_dir: Path, year: int, sources: Sequence[Path], params: Mapping) -> str:
-    """Hash of what a year's reports depend on: raw files, notebooks, library code, parameters."""
-    from apanalysis.fingerprint import code_fingerprint
-
-    digest = hashlib.sha256(repr((code_fingerprint(), sorted(params.items()))).encode())
-    for path in sorted(paths.year_dir(year, raw_dir).rglob("*")) + list(sources):
-        if path.is_file():
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _up_to_date(year_dir: Path, names: Sequence[str], stamp: str, folders: Sequence[Path]) -> bool:
-    """Whether the outputs exist and were built from the inputs hashed in ``stamp``."""
-    outputs = [year_dir / f"{n}.{ext}" for n in names for ext in ("html", "ipynb")]
-    stamp_file = year_dir / STAMP_FILE
-    return (
-        all(folder.is_dir() for folder in folders)
-        and all(p.is_file() for p in outputs)
-        and stamp_file.is_file()
-        and stamp_file.read_text(encoding="utf-8") == stamp
-    )
-
-
-def build_year(
-    year: int,
-    raw_dir: Path = paths.RAW_DIR,
-    processed_dir: Path = paths.PROCESSED_DIR,
-    figures_dir: Path = paths.FIGURES_DIR,
-    reports_dir: Path = paths.REPORTS_DIR,
-    force: bool = False,
-    *,
-    notebooks: Sequence[str] | None = None,
-    notebooks_dir: Path | None = None,
-    kernel: str | None = None,
-) -> list[Path]:
-    """Parse ``year``, run its notebooks and export their HTML; return the HTML paths.
-
-    Returns an empty list when the year is up to date (and ``force`` is false).
-    """
-    names = tuple(NOTEBOOKS if notebooks is None else notebooks)
-    nb_dir = Path(paths.NOTEBOOKS_DIR if notebooks_dir is None else notebooks_dir).resolve()
-    params = notebook_parameters(year, raw_dir, processed_dir, figures_dir)
-    year_dir = Path(reports_dir).resolve() / str(year)
-    stamp = _fingerprint(Path(raw_dir), year, [nb_dir / f"{n}.ipynb" for n in names], params)
-    folders = [Path(processed_dir) / str(year), Path(figures_dir)]
-    if not force and _up_to_date(year_dir, names, stamp, folders):
-        print(f"[{year}] up to date (use --force to rebuild)", flush=True)
-        return []
-    for name in names:  # refuse a missing notebook or bad parameters before parsing
-        check_parameters(nb_dir / f"{name}.ipynb", params)
-    start = time.perf_counter()
-    parse_step(year, Path(raw_dir), Path(processed_dir))
-    print(f"[{year}] parse … done in {time.perf_counter() - start:.1f} s", flush=True)
-    Path(figures_dir).mkdir(parents=True, exist_ok=True)
-    built = run_notebooks(year, names, nb_dir, year_dir, params, kernel or kernel_name())
-    atomic.write_text(year_dir / STAMP_FILE, stamp)
-    return built
 
 
 def build(
@@ -334,28 +378,41 @@ def build(
     notebooks: Sequence[str] | None = None,
     notebooks_dir: Path | None = None,
 ) -> list[Path]:
-    """Build every year's reports, then ``reports_dir/index.html``; return the HTML built."""
+    """Bring every year's reports up to date, then write ``reports_dir/index.html``.
+
+    Only notebooks whose inputs changed run (all of them with ``force``); a year is parsed again
+    only when its processed tables are stale (or with ``force``). Returns the HTML files built.
+    """
     start = time.perf_counter()
+    names = tuple(NOTEBOOKS if notebooks is None else notebooks)
+    nb_dir = Path(paths.NOTEBOOKS_DIR if notebooks_dir is None else notebooks_dir).resolve()
+    folders = {"raw": Path(raw_dir), "processed": Path(processed_dir),
+               "figures": Path(figures_dir), "reports": Path(reports_dir).resolve()}
     years = [check_year(year) for year in years]
-    kernel = kernel_name()
+    stale, current = plan(years, names, nb_dir, folders, force)
+    for year in dict.fromkeys(job.year for job in current):
+        if not any(job.year == year for job in stale):
+            print(f"[{year}] up to date (use --force to rebuild)", flush=True)
     built: list[Path] = []
-    for year in years:
-        built += build_year(
-            year,
-            raw_dir,
-            processed_dir,
-            figures_dir,
-            reports_dir,
-            force,
-            notebooks=notebooks,
-            notebooks_dir=notebooks_dir,
-            kernel=kernel,
-        )
-    index = htmlexport.write_index(Path(reports_dir), NOTEBOOKS if notebooks is None else notebooks)
-    _readable(index)
+    if stale:
+        for job in stale:  # refuse a missing notebook or bad parameters before any work
+            check_parameters(job.source, job.parameters)
+        for year in dict.fromkeys(job.year for job in stale):
+            _parse_if_needed(year, folders, force)
+        folders["figures"].mkdir(parents=True, exist_ok=True)
+        built = run_jobs(stale, folders, kernel_name())
+    index = htmlexport.write_index(folders["reports"], names)
     print(
         f"built {len(built)} report(s) for {len(years)} year(s) in "
         f"{time.perf_counter() - start:.1f} s; index: {index}",
         flush=True,
     )
     return built
+
+
+def _parse_if_needed(year: int, folders: Mapping[str, Path], force: bool) -> None:
+    if not force and _processed_fresh(year, folders["raw"], folders["processed"]):
+        return
+    start = time.perf_counter()
+    parse_step(year, folders["raw"], folders["processed"])
+    print(f"[{year}] parse … done in {time.perf_counter() - start:.1f} s", flush=True)

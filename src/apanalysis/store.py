@@ -1,8 +1,10 @@
 """Processed tables on disk: ``write_year`` (parse and write) and ``load_year`` (read or parse).
 
 ``data/processed/<year>/`` holds each table as CSV (UTF-8, for people and spreadsheets) and
-Parquet (typed, for code), and ``meta.json`` recording which raw file and which library version
-made them. ``load_year`` reads them only while both still match; otherwise it parses the raw file.
+Parquet (typed, for code), ``audit.csv`` (the narrative's claims recomputed from the annex, see
+:mod:`apanalysis.analysis.audit`), and ``meta.json`` recording which raw file and which library
+version made them. ``load_year`` reads them only while both still match; otherwise it parses the
+raw file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from apanalysis.schema import check, coerce
 from apanalysis.tables import YearData, parse_year
 
 META_FILE = "meta.json"
+AUDIT_FILE = "audit.csv"
 
 
 def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
@@ -38,13 +41,17 @@ def _meta(data: YearData) -> dict:
 def write_year(
     year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
 ) -> YearData:
-    """Parse the year's report and write its tables (each file written atomically)."""
+    """Parse the year's report and write its tables and ``audit.csv`` (each file written
+    atomically)."""
+    from apanalysis.analysis.audit import audit
+
     data = check(parse_year(year, raw_dir))
     out = processed_year_dir(year, processed_dir)
     for table in data.TABLES:
         frame = getattr(data, table)
         atomic.write_text(out / f"{table}.csv", frame.to_csv(index=False, lineterminator="\n"))
         atomic.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
+    atomic.write_text(out / AUDIT_FILE, audit(data).to_csv(index=False, lineterminator="\n"))
     atomic.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
     return data
 
@@ -62,6 +69,11 @@ def _fresh_meta(year: int, raw_dir: Path | None, processed_dir: Path | None) -> 
         source
     )
     return {**meta, "path": source} if fresh else None
+
+
+def is_fresh(year: int, raw_dir: Path | None = None, processed_dir: Path | None = None) -> bool:
+    """Whether the processed tables of ``year`` were made from the current raw file and code."""
+    return _fresh_meta(year, raw_dir, processed_dir) is not None
 
 
 def read_year(year: int, meta: dict, processed_dir: Path | None = None) -> YearData:
