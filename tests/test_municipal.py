@@ -44,7 +44,7 @@ def test_a_list_of_municipalities_is_not_a_sub_result():
         "Įgyvendinta iš dalies. 12 savivaldybių (Kauno, Klaipėdos miestų) sudarė grupes. "
         "Klaipėdos ir Panevėžio r. savivaldybės grupių nesudarė."
     )
-    assert split_municipal(text) == []
+    assert split_municipal(text) == ()
 
 
 def test_official_names():

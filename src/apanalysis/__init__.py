@@ -5,18 +5,19 @@ Start with::
     import apanalysis
     apanalysis.available_years()        # [2020, ...]
     data = apanalysis.load_year(2020)   # .measures .municipal .tasks .claims .amounts .problems
+    apanalysis.audit(2020)              # the narrative's claims recomputed from the annex
 
 Heavy libraries (matplotlib, papermill, nbconvert) are imported only by the modules that need them.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: it would bind the name ``annotations`` in this
+# package and hide the submodule :mod:`apanalysis.annotations` from ``from apanalysis import ...``.
 from apanalysis.errors import ApanalysisError
 from apanalysis.paths import available_years
 
 __version__ = "0.1.0"
 
-__all__ = ["ApanalysisError", "available_years", "load_year", "__version__"]
+__all__ = ["ApanalysisError", "audit", "available_years", "load_year", "__version__"]
 
 
 def load_year(year: int, **folders):
@@ -24,3 +25,11 @@ def load_year(year: int, **folders):
     from apanalysis.store import load_year as _load_year
 
     return _load_year(year, **folders)
+
+
+def audit(year: int, **folders):
+    """The year's narrative claims checked against its annex (see
+    :func:`apanalysis.analysis.audit.audit`); ``folders`` as for :func:`load_year`."""
+    from apanalysis.analysis.audit import audit as _audit
+
+    return _audit(load_year(year, **folders))

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse raw reports into data/processed/<year>/")
     _add_common(p)
 
-    p = sub.add_parser("validate", help="print the problems found in raw reports")
+    p = sub.add_parser("validate", help="print the problems found in raw reports "
+                       "(and check assessment.csv, if any)")
     _add_common(p)
 
     p = sub.add_parser("build", help="parse, run the notebooks and export HTML reports")
@@ -93,11 +94,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from apanalysis.annotations import read_assessment
     from apanalysis.tables import parse_year
 
     total = 0
     for year in _years(args):
         data = parse_year(year, raw_dir=args.raw_dir)
+        read_assessment(year, raw_dir=args.raw_dir, measures=data.measures)  # if any: strict
         for problem in data.problems.itertuples():
             print(f"{problem.file}:{problem.line}: {problem.problem}")
         total += len(data.problems)

@@ -23,3 +23,14 @@ def code_fingerprint() -> str:
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def clear_caches() -> None:
+    """Empty every memoised parsing helper of the package (benchmarks time a cold parse)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("apanalysis") and module is not None:
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()

@@ -57,18 +57,36 @@ _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _ANCHOR_LINK = re.compile(r'<a\b[^>]*class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]*>")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
+#: CSS that could fetch something when the page opens (``url()``, ``@import``, ``image-set()``,
+#: ``src()``, IE's ``expression()``) or hide such a thing behind an escape (a backslash).
+_CSS_FETCH = re.compile(r"@import|\b(?:url|src|image-set|expression)\s*\(|\\", re.I)
+_STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.S | re.I)
+
+
+def _no_fetching_style(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter: drop a ``style`` attribute whose CSS could load a resource."""
+    return None if attribute == "style" and _CSS_FETCH.search(value) else value
 
 
 def sanitize_output(fragment: str) -> str:
-    """HTML from a cell output through an allow-list: tables and text stay, scripts go."""
+    """HTML from a cell output through an allow-list: tables and text stay, scripts go.
+
+    Tags, attributes and URL schemes are allow-listed (nh3); CSS (``<style>`` elements kept for
+    pandas Stylers, ``style`` attributes) is also emptied of anything that could load a resource,
+    so an opened report never makes a request.
+    """
     import nh3
 
-    return nh3.clean(
+    clean = nh3.clean(
         str(fragment),
         tags=_OUTPUT_TAGS,
         clean_content_tags={"script"},
         attributes=_OUTPUT_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
+        attribute_filter=_no_fetching_style,
+    )
+    return _STYLE_ELEMENT.sub(
+        lambda m: m[1] + ("" if _CSS_FETCH.search(m[2]) else m[2]) + m[3], clean
     )
 
 

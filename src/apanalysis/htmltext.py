@@ -1,12 +1,14 @@
 """HTML fragments of the report's annex as plain text lines, and as safe HTML for display.
 
-Also :func:`fold`, the diacritic-insensitive form of Lithuanian text used by the vocabulary
-modules to tolerate typos such as "Igyvendinta" for "Įgyvendinta".
+Also :func:`strip_emphasis`, which removes Markdown bold/italic markers a conversion may use
+instead of ``<b>``/``<i>``, and :func:`fold`, the diacritic-insensitive form of Lithuanian text
+used by the vocabulary modules to tolerate typos such as "Igyvendinta" for "Įgyvendinta".
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
@@ -21,12 +23,40 @@ _SPACES = re.compile(r"\s+")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zA-Z][.)]|[-–•*])\s")
 _TAG = re.compile(r"<[^>]*>?")
 
+# Markdown emphasis: "**x**", "__x__", "*x*", "_x_" (also nested: "***x***"), within one line.
+# A single "_" or "*" counts only when it is not inside a word, so "LT_versija" and
+# "m_%20ataskaita" in links are left alone.
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?[^\s\\])\1")
+_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^\n]*?[^\s\\])\1(?![\w*])")
+# An unpaired marker opening a line ("**Įgyvendinta." when the cell was cut by a page break).
+_LEADING_MARKERS = re.compile(r"^(?:\*{1,3}|_{1,3})(?=[^\s*_])", re.MULTILINE)
+# An unpaired marker closing a line.
+_TRAILING_MARKERS = re.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$", re.MULTILINE)
+
 _FOLD = str.maketrans("ąčęėįšųūžĄČĘĖĮŠŲŪŽ", "aceeisuuzACEEISUUZ")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case ``text`` with Lithuanian diacritics removed ("Įgyvendinta" → "igyvendinta")."""
     return text.translate(_FOLD).lower()
+
+
+def strip_emphasis(text: str) -> str:
+    """``text`` without Markdown bold/italic markers ("**Įgyvendinta.**" → "Įgyvendinta.").
+
+    Paired markers are removed anywhere in a line; an unpaired one only at the very start or
+    end of a line. Bullets ("* item") and underscores inside words are kept.
+    """
+    if "*" not in text and "_" not in text:
+        return text
+    for _ in range(3):  # nested markers: "***x***" → "*x*" → "x"
+        stripped = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+        if stripped == text:
+            break
+        text = stripped
+    text = _LEADING_MARKERS.sub("", text)
+    return _TRAILING_MARKERS.sub("", text)
 
 
 class _TextParser(HTMLParser):
@@ -72,12 +102,15 @@ class _TextParser(HTMLParser):
             self.current.append(data)
 
 
+@lru_cache(maxsize=8192)
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: one line per paragraph/break/list item, spaces collapsed.
 
     Entities are unescaped, links keep their visible text, a list item without its own
     number ("1.", "a)") is prefixed "- ", empty lines are dropped. Never raises.
     """
+    if "<" not in fragment and "&" not in fragment:  # plain text: HTML rules, without a parser
+        return _SPACES.sub(" ", fragment).strip()
     parser = _TextParser()
     try:
         parser.feed(fragment)

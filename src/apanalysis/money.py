@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from apanalysis.htmltext import fold
 from apanalysis.numbers import NUMBER_PATTERN, parse_number
@@ -62,6 +63,12 @@ def _multiplier(m: re.Match[str]) -> int:
 
 
 def find_money(text: str) -> list[Money]:
+    """Every money amount in ``text`` (see :func:`_money`)."""
+    return list(_money(text))
+
+
+@lru_cache(maxsize=4096)
+def _money(text: str) -> tuple[Money, ...]:
     """Every amount in euros in ``text``, in order (a range gives two items)."""
     found: list[Money] = []
     for m in _MONEY.finditer(text):
@@ -73,7 +80,7 @@ def find_money(text: str) -> list[Money]:
             if value is not None:
                 found.append(Money(round(value * factor, 2), raw, m.start(), m.start() + len(raw),
                                    per_month=bool(m["month"]), is_range=len(numbers) == 2))
-    return found
+    return tuple(found)
 
 
 def amount_kind(context: str) -> str:

@@ -30,7 +30,7 @@ from apanalysis.htmlexport import export_html
 __all__ = ["NOTEBOOKS", "build", "check_parameters", "export_html", "plan", "run_jobs"]
 
 #: Notebooks run for every year, in report order (``paths.NOTEBOOKS_DIR/<name>.ipynb``).
-NOTEBOOKS: tuple[str, ...] = ("criteria", "spending", "covid")
+NOTEBOOKS: tuple[str, ...] = ("criteria", "spending", "covid", "assessment")
 #: Kernel registered by ``make`` (``python -m ipykernel install --sys-prefix --name apanalysis``).
 KERNEL_NAME = "apanalysis"
 #: Kernel used when ``KERNEL_NAME`` is missing: resolves to the running interpreter.
@@ -74,14 +74,22 @@ class _Run:
 
 
 def parse_step(year: int, raw_dir: Path, processed_dir: Path) -> object:
-    """Parse one year's raw report into ``processed_dir/<year>/`` (the store's ``write_year``)
-    and check the evaluator's ``assessment.csv`` if there is one, before any notebook runs."""
-    from apanalysis.annotations import read_assessment
+    """Parse one year's raw report into ``processed_dir/<year>/`` (the store's ``write_year``)."""
     from apanalysis.store import write_year
 
-    data = write_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
-    read_assessment(year, raw_dir=raw_dir, measures=data.measures)
-    return data
+    return write_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+
+
+def check_assessment(year: int, raw_dir: Path, processed_dir: Path) -> None:
+    """Read the evaluator's ``assessment.csv``, if the year has one, strictly: a malformed file
+    stops the build with its file and line before any notebook runs."""
+    if not (paths.year_dir(year, raw_dir) / paths.ASSESSMENT_FILE).is_file():
+        return
+    from apanalysis.annotations import read_assessment
+    from apanalysis.store import load_year
+
+    measures = load_year(year, raw_dir=raw_dir, processed_dir=processed_dir).measures
+    read_assessment(year, raw_dir=raw_dir, measures=measures)
 
 
 def check_year(year: object) -> int:
@@ -399,6 +407,7 @@ def build(
             check_parameters(job.source, job.parameters)
         for year in dict.fromkeys(job.year for job in stale):
             _parse_if_needed(year, folders, force)
+            check_assessment(year, folders["raw"], folders["processed"])
         folders["figures"].mkdir(parents=True, exist_ok=True)
         built = run_jobs(stale, folders, kernel_name())
     index = htmlexport.write_index(folders["reports"], names)

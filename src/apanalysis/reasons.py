@@ -7,6 +7,7 @@ Patterns are matched on folded text (lower case, diacritics removed), so "pandem
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from apanalysis.htmltext import fold
 
@@ -74,6 +75,12 @@ def cites_covid(text: str) -> bool:
 
 
 def find_reasons(text: str, status: str) -> list[str]:
+    """Reason codes found in ``text``, in the order of :data:`REASONS` (see :func:`_reasons`)."""
+    return list(_reasons(text, status))
+
+
+@lru_cache(maxsize=4096)
+def _reasons(text: str, status: str) -> tuple[str, ...]:
     """Reason codes found in ``text``, in the order of :data:`REASONS`.
 
     For an implemented row only "covid" and "other_form" (how the form changed) are kept;
@@ -85,4 +92,4 @@ def find_reasons(text: str, status: str) -> list[str]:
         found &= set(_IMPLEMENTED_REASONS)
     elif not found and status in NOT_DONE_STATUSES:
         found = {NOT_ORGANIZED}
-    return [code for code in REASONS if code in found]
+    return tuple(code for code in REASONS if code in found)

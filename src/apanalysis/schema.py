@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from apanalysis.achieved import FLAGS
+
 if TYPE_CHECKING:
     from apanalysis.tables import YearData
 
@@ -19,6 +21,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "measures": {
         "year": "int64", "task": "Int64", "action": "Int64", "target_value": "float64",
         "covid": "bool", "municipal_count": "int64", "source_line": "int64", "end_line": "int64",
+        "achieved_value": "float64", "achievement_ratio": "float64",
     },
     "municipal": {"year": "int64", "action": "Int64", "covid": "bool", "source_line": "int64"},
     "tasks": {
@@ -81,6 +84,8 @@ def schemas() -> dict:
                 "target_value": col(float, pa.Check.ge(0), nullable=True),
                 "deadline": col(str, pa.Check.str_matches(r"^(\d{2}-\d{2})?$")),
                 "source_line": col(int, pa.Check.ge(1)),
+                "achieved_value": col(float, pa.Check.ge(0), nullable=True),
+                "flag": col(str, pa.Check.isin(("", *FLAGS))),
             },
             unique=["code", "action"],
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from apanalysis.htmltext import fold
 
@@ -77,6 +78,7 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)
 def _word_polarity(word: str) -> bool | None:
     """True for the status adjective, False for its negation, None for another word."""
     folded = fold(word)

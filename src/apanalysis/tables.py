@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from apanalysis.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.institutions import normalize_institutions
 from apanalysis.money import amount_kind, find_money
 from apanalysis.numbers import parse_target
@@ -25,7 +27,7 @@ MEASURE_COLUMNS = [
     "year", "task", "code", "action", "measure_title", "title", "institutions",
     "institutions_raw", "criterion", "target_value", "target_values", "target_unit", "deadline",
     "status", "status_raw", "reasons", "covid", "result_text", "municipal_count", "source_line",
-    "end_line",
+    "end_line", "achieved_value", "achieved_quote", "achievement_ratio", "flag",
 ]
 MUNICIPAL_COLUMNS = [
     "year", "code", "action", "municipality", "municipality_raw", "status", "status_raw",
@@ -60,20 +62,28 @@ class YearData:
         return f"YearData({self.year}: {sizes})"
 
 
+@lru_cache(maxsize=256)
+def _sentence_bounds(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text))
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds the span ``start:end``."""
-    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    bounds = _sentence_bounds(text)
     left = max(b for b in bounds if b <= start)
     right = min((b for b in bounds if b >= end), default=len(text))
     return " ".join(text[left:right].split())
 
 
-def line_of(record: AnnexRecord, needle: str, column: str = "result") -> int:
-    """The line of the record's fragment that holds ``needle`` (the row's first line if none)."""
-    probe = " ".join(needle.split())[:60]
-    for line_no, fragment in record.cells[column]:
-        if probe and probe in " ".join(plain(fragment).split()):
-            return line_no
+def line_of(record: AnnexRecord, *needles: str, column: str = "result") -> int:
+    """The line of the record's fragment holding the first of ``needles`` found (tried in
+    order, most specific first); the row's first line if none is found."""
+    fragments = record.fragment_texts(column)
+    for needle in needles:
+        probe = " ".join(needle.split())[:60]
+        for line_no, text in fragments:
+            if probe and probe in text:
+                return line_no
     return record.source_line
 
 
@@ -120,6 +130,8 @@ class _TableBuilder:
         criterion = plain(record.html("criterion"))
         target = parse_target(criterion)
         reasons = find_reasons(result, status.status)
+        achieved = achieved_value(criterion, target.value, result)
+        achieved_number = achieved.value if achieved else None
         action_title = title
         if record.action is not None:
             from apanalysis.report.annex import split_action
@@ -147,6 +159,10 @@ class _TableBuilder:
             "municipal_count": len(split_municipal(result)),
             "source_line": record.source_line,
             "end_line": record.end_line,
+            "achieved_value": achieved_number,
+            "achieved_quote": achieved.quote if achieved else "",
+            "achievement_ratio": achievement_ratio(achieved_number, target.value),
+            "flag": flag(status.status, target.value, achieved_number, result, criterion),
         }
 
     def _add_municipal(self, record: AnnexRecord, part) -> None:
@@ -181,9 +197,10 @@ class _TableBuilder:
                 "per_month": money.per_month,
                 "is_range": money.is_range,
                 "kind": amount_kind(quote),
-                "raw": money.raw,
+                "raw": " ".join(money.raw.split()),
                 "quote": quote,
-                "source_line": line_of(record, quote[:60]),
+                "source_line": line_of(record, result[max(0, money.start - 25) : money.end],
+                                       result[max(0, money.start - 30) : money.start], quote[:60]),
             })
 
 

@@ -3,7 +3,8 @@
 The annex is a tab-separated table converted from a PDF. Its structure, not its positions, is
 what the parser relies on:
 
-- a *task header* row: "N uždavinys – ..." in the first cell, the other cells empty;
+- a *task header* row: "N uždavinys – ..." in the first cell, the other cells empty (also
+  written as a Markdown heading, "### N uždavinys – ...");
 - a *measure* row: a code ``NN.NN.NN`` in the first cell; its title may hold an action
   ("...: 1 veiksmas. ...") or start with one ("1 veiksmas. ...");
 - an *action* row: the first cell empty, the title starting with "N veiksmas";
@@ -12,15 +13,18 @@ what the parser relies on:
 - layout: the column header ("Kodas ..."), ``--`` separator rows, headings and page numbers.
 
 Every non-empty line ends up in exactly one record, in the layout list or in a problem.
+Markup is never structure: HTML (``<p>``, ``<b>``, ``<i>`` ...) and Markdown emphasis (``**``,
+``*``, ``__``, ``_``) around codes, task headers and status words are removed before reading.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from apanalysis.htmltext import html_to_text
-from apanalysis.status import leading_status
+from apanalysis.htmltext import html_to_text, strip_emphasis
+from apanalysis.status import leading_status, looks_like_status
 
 COLUMNS = ("code", "title", "institutions", "criterion", "result")
 N_COLUMNS = len(COLUMNS)
@@ -52,6 +56,8 @@ class AnnexRecord:
     cells: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     end_line: int = 0
     problem: str = ""  # set when the row cannot become a table row (it is reported instead)
+    #: For an action row, the measure row above it (its measure title is taken from there).
+    parent: AnnexRecord | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for column in COLUMNS[1:]:
@@ -75,8 +81,13 @@ class AnnexRecord:
         return joined
 
     def text(self, column: str) -> str:
-        """The column as plain text."""
-        return html_to_text(self.html(column))
+        """The column as plain text (HTML and Markdown emphasis removed)."""
+        return strip_emphasis(html_to_text(self.html(column)))
+
+    def fragment_texts(self, column: str) -> list[tuple[int, str]]:
+        """``(line, plain text)`` of each fragment of the column, to trace text to its line."""
+        return [(line_no, " ".join(plain(fragment).split()))
+                for line_no, fragment in self.cells[column]]
 
 
 @dataclass
@@ -98,9 +109,10 @@ class Annex:
     problems: list[tuple[int, str]]
 
 
+@lru_cache(maxsize=8192)
 def plain(cell: str) -> str:
     """A cell as a single line of plain text, markdown decoration removed."""
-    return MARKDOWN_DECORATION.sub("", " ".join(html_to_text(cell).split()))
+    return MARKDOWN_DECORATION.sub("", " ".join(strip_emphasis(html_to_text(cell)).split()))
 
 
 def is_layout(cells: list[str]) -> bool:
@@ -128,7 +140,11 @@ def align(cells: list[str], row_start: bool) -> list[str]:
     """Five cells in column order, whatever the number of tabs on the line.
 
     A row start with a missing cell is aligned on its result, the cell that begins with a status
-    word; a continuation with fewer cells is aligned to the right (it continues the last columns).
+    word (or with an unknown status-like word); without one, its cells keep their places (the
+    trailing empty cells were trimmed, or the result is on the next page). A continuation with
+    fewer cells keeps its places when it continues the title (its trailing empty cells were
+    trimmed); otherwise it is aligned to the right (it continues the last columns, usually the
+    result: "\t\t\t<p>tęsinys").
     """
     cells = [c for c in cells]
     while len(cells) > N_COLUMNS and not cells[-1].strip():
@@ -137,14 +153,19 @@ def align(cells: list[str], row_start: bool) -> list[str]:
         cells = cells[: N_COLUMNS - 1] + [" ".join(cells[N_COLUMNS - 1 :])]
     if len(cells) == N_COLUMNS:
         return cells
+    missing = [""] * (N_COLUMNS - len(cells))
     if row_start:
         for index in range(1, len(cells)):
             if leading_status(plain(cells[index])):
                 left = cells[:index][: N_COLUMNS - 1]
                 result = " ".join(cells[index:])
                 return left + [""] * (N_COLUMNS - 1 - len(left)) + [result]
-        return cells[:-1] + [""] * (N_COLUMNS - len(cells)) + cells[-1:]
-    return [""] * (N_COLUMNS - len(cells)) + cells
+        if len(cells) > 2 and looks_like_status(plain(cells[-1])):
+            return cells[:-1] + missing + cells[-1:]
+        return cells + missing
+    if len(cells) > 1 and cells[1].strip():
+        return cells + missing
+    return missing + cells
 
 
 def split_action(title: str) -> tuple[int | None, str, str]:
@@ -160,7 +181,9 @@ def split_action(title: str) -> tuple[int | None, str, str]:
 
 
 class _AnnexParser:
-    """Walks the annex lines once, keeping the current task and measure."""
+    """Walks the annex lines once, keeping the current task and measure; :meth:`finish` then
+    reads each measure row's action and title from its whole title cell (a page break may have
+    cut "Organizuoti ...: 1 veiksmas. ..." anywhere) and flags duplicated rows."""
 
     def __init__(self) -> None:
         self.records: list[AnnexRecord] = []
@@ -168,9 +191,8 @@ class _AnnexParser:
         self.problems: list[tuple[int, str]] = []
         self.task: int | None = None
         self.current: AnnexRecord | None = None
-        self.measure_code = ""
-        self.measure_title = ""
-        self.seen: dict[tuple[str, int | None], int] = {}
+        self.measure: AnnexRecord | None = None
+        self.owners: list[tuple[AnnexLine, AnnexRecord]] = []
 
     def problem(self, line_no: int, message: str) -> None:
         self.problems.append((line_no, message))
@@ -181,13 +203,13 @@ class _AnnexParser:
         if not raw.strip():
             return
         cells = raw.split("\t")
-        if is_layout(cells):
-            self.lines.append(AnnexLine(line_no, "layout"))
-            return
-        number = task_header(cells)
+        number = task_header(cells)  # before layout: a header may be a Markdown heading
         if number is not None:
             self.task, self.current = number, None
             self.lines.append(AnnexLine(line_no, "task"))
+            return
+        if is_layout(cells):
+            self.lines.append(AnnexLine(line_no, "layout"))
             return
         first = plain(cells[0])
         if CODE.match(first):
@@ -208,15 +230,18 @@ class _AnnexParser:
         assert match is not None
         code = ".".join(match.groups())
         task = self.task_of(line_no, code)
-        action, measure_title, _ = split_action(cells[1])
-        self.measure_code, self.measure_title = code, measure_title
-        self.open_record(line_no, cells, task, code, action)
+        action, _, _ = split_action(cells[1])  # provisional: see finish()
+        self.measure = self.open_record(line_no, cells, task, code, action)
 
     def start_action(self, line_no: int, cells: list[str]) -> None:
         cells = align(cells, row_start=True)
         action, _, _ = split_action(cells[1])
-        problem = "" if self.measure_code else "action row before any measure code"
-        self.open_record(line_no, cells, self.task, self.measure_code, action, problem)
+        measure = self.measure
+        problem = "" if measure else "action row before any measure code"
+        # the task of an action is its measure's, whatever header (if any) came before it
+        task = measure.task if measure else self.task
+        code = measure.code if measure else ""
+        self.open_record(line_no, cells, task, code, action, problem, parent=measure)
 
     def open_record(
         self,
@@ -226,26 +251,44 @@ class _AnnexParser:
         code: str,
         action: int | None,
         problem: str = "",
-    ) -> None:
-        key = (code, action)
-        if not problem and key in self.seen:
-            label = code if action is None else f"{code} action {action}"
-            problem = f"duplicated row {label} (first at line {self.seen[key]})"
-        self.seen.setdefault(key, line_no)
-        record = AnnexRecord(task, code, action, self.measure_title, line_no, problem=problem)
+        parent: AnnexRecord | None = None,
+    ) -> AnnexRecord:
+        record = AnnexRecord(task, code, action, "", line_no, problem=problem, parent=parent)
         record.add(line_no, cells)
         self.records.append(record)
         self.current = record
-        self.lines.append(AnnexLine(line_no, "row", code, action))
+        self.own(AnnexLine(line_no, "row", code, action), record)
+        return record
+
+    def own(self, line: AnnexLine, record: AnnexRecord) -> None:
+        self.lines.append(line)
+        self.owners.append((line, record))
 
     def continue_row(self, line_no: int, cells: list[str]) -> None:
         if self.current is None:
             self.problem(line_no, "continuation row with no row above it to continue: not read")
             return
         self.current.add(line_no, align(cells, row_start=False))
-        self.lines.append(
-            AnnexLine(line_no, "continuation", self.current.code, self.current.action)
-        )
+        self.own(AnnexLine(line_no, "continuation"), self.current)
+
+    def finish(self) -> None:
+        """Actions and measure titles from whole title cells; duplicated rows flagged."""
+        for record in self.records:
+            if record.parent is None:  # a measure row (or a malformed one)
+                record.action, record.measure_title, _ = split_action(record.html("title"))
+            else:
+                record.measure_title = record.parent.measure_title
+        seen: dict[tuple[str, int | None], int] = {}
+        for record in self.records:
+            key = (record.code, record.action)
+            if not record.problem and key in seen:
+                label = record.code if record.action is None else (
+                    f"{record.code} action {record.action}"
+                )
+                record.problem = f"duplicated row {label} (first at line {seen[key]})"
+            seen.setdefault(key, record.source_line)
+        for line, record in self.owners:
+            line.code, line.action = record.code, record.action
 
     def task_of(self, line_no: int, code: str) -> int:
         """The task of a code: its second group, checked against the task header above it."""
@@ -262,4 +305,5 @@ def parse_annex(lines: list[tuple[int, str]]) -> Annex:
     parser = _AnnexParser()
     for line_no, raw in lines:
         parser.feed(line_no, raw)
+    parser.finish()
     return Annex(parser.records, parser.lines, parser.problems)

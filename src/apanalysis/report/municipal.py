@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from apanalysis.municipalities import official_name
 from apanalysis.status import StatusMatch, municipal_lead_status
@@ -39,7 +40,8 @@ def _status_after(text: str, end: int) -> StatusMatch | None:
     return municipal_lead_status(text[end:].lstrip(" .:–-"))
 
 
-def split_municipal(text: str) -> list[MunicipalResult]:
+@lru_cache(maxsize=1024)
+def split_municipal(text: str) -> tuple[MunicipalResult, ...]:
     """The municipality sub-results of a result cell's plain text, in order."""
     starts = []
     for match in NAME.finditer(text):
@@ -52,4 +54,4 @@ def split_municipal(text: str) -> list[MunicipalResult]:
         raw = " ".join(match.group("name").split())
         part = text[match.start() : stop].strip().rstrip(",").removesuffix(", o").strip()
         results.append(MunicipalResult(official_name(raw), raw, status, part, match.start()))
-    return results
+    return tuple(results)

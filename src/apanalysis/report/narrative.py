@@ -117,7 +117,23 @@ def _classify(raw: str) -> tuple[str, int, str]:
     bullet = BULLET_RE.match(raw)
     if bullet:
         return "bullet", 0, clean_inline(bullet.group(1))
-    return "para", 0, clean_inline(raw)
+    text = clean_inline(raw)
+    if _is_task_title_line(text):
+        return "heading", 0, text  # "**2 uždavinys – ...**" written as a bold (or plain) line
+    return "para", 0, text
+
+
+#: Longest line read as a task heading when it is not a Markdown heading.
+MAX_TASK_TITLE_CHARS = 300
+
+
+def _is_task_title_line(text: str) -> bool:
+    """A one-sentence line "N uždavinys – title" that is a task heading without the "#"."""
+    return (
+        len(text) <= MAX_TASK_TITLE_CHARS
+        and task_heading(text) is not None
+        and len(split_sentences(text)) == 1
+    )
 
 
 def _continues(previous: Block | None, text: str) -> bool:
@@ -226,21 +242,20 @@ def task_heading(text: str) -> tuple[int, str] | None:
 def split_sections(blocks: list[Block]) -> Sections:
     """Assign every sentence to the part before the tasks, a task section, or the part after.
 
-    A task section ends at the next task heading or at a heading not deeper than its own.
+    A task section ends at the next heading of any level: the report's layout has no headings
+    inside a task section, and converted PDFs give headings of one rank different Markdown
+    levels (in 2020 the task headings are at levels 3, 2, 2 and 4), so levels are not compared.
     """
     sections = Sections()
     current: TaskSection | None = None
-    level = 0
     for block in blocks:
         if block.kind == "heading":
             found = task_heading(block.text)
             if found:
                 current = TaskSection(found[0], found[1], block.line)
-                level = block.level
                 sections.tasks.append(current)
                 continue
-            if current is not None and block.level <= level:
-                current = None
+            current = None
         if current is not None:
             current.sentences.extend(block_sentences(block, current.task))
         elif block.kind != "heading":

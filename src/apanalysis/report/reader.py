@@ -19,10 +19,20 @@ MAX_REPORT_BYTES = 20 * 1024 * 1024
 LEGACY_ENCODINGS = ("cp1257",)
 #: Letters that a Lithuanian report cannot do without; a legacy decoding must produce some.
 LITHUANIAN_LETTERS = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
+#: UTF-8 bytes of the Lithuanian letters (lead byte C4 or C5). A file that is not valid UTF-8
+#: but holds these is UTF-8 with a few bad bytes, not Windows-1257 (where C4/C5 are "Ä"/"Å").
+UTF8_LITHUANIAN = re.compile(rb"[\xc4\xc5][\x80-\xbf]")
+#: Byte-order marks of UTF-16 (Notepad's "Unicode"), the only files with NUL bytes accepted.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 ANNEX_MARKER = re.compile(r"^\W*(?:\d+\s*)?priedas\W*$", re.IGNORECASE)
 HEADING_YEAR = re.compile(r"(?<![–\-\d])((?:19|20)\d{2})\s+(?:metų|m\.)", re.IGNORECASE)
 SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": ""})
+#: Line ends: CRLF, CR or LF only. ``str.splitlines`` would also break at form feeds (PDF page
+#: breaks), U+2028 and others, and line numbers would no longer match the file as editors show it.
+LINE_END = re.compile(r"\r\n|\r|\n")
+#: A title written as a bold line instead of a Markdown heading: "**... 2021 METŲ ...**".
+BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<(?:b|strong)>).*(?:\*\*|__|</(?:b|strong)>)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,13 +75,33 @@ def find_report(year: int, raw_dir: Path | None = None) -> Path:
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Text and encoding name of a raw report; refuses binary and undecodable files."""
+    """Text and encoding name of a raw report; refuses binary and undecodable files.
+
+    UTF-8 (a byte-order mark is dropped), UTF-16 with its byte-order mark, or else
+    Windows-1257 when that yields Lithuanian letters. A file that is mostly UTF-8 but has a bad
+    byte is refused with the line of that byte, rather than read as Windows-1257 gibberish.
+    """
+    if data.startswith(UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = "\x00"  # not UTF-16 after all: refused as binary below
+        if "\x00" not in text:
+            return text, "utf-16"
     if b"\x00" in data[:65536]:
         raise ApanalysisError("binary file, not a text report", path)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = error
+    if UTF8_LITHUANIAN.search(data):
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ApanalysisError(
+            f"not valid UTF-8: byte 0x{data[utf8_error.start]:02X} is not part of a UTF-8 "
+            "character (the rest of the file is UTF-8)",
+            path,
+            line,
+        )
     for encoding in LEGACY_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -84,8 +114,17 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    """Lines without their ends (CRLF, CR and LF all accepted); odd spaces made plain."""
-    return tuple(line.translate(SPACE_LIKE) for line in text.splitlines())
+    """Lines without their ends (CRLF, CR and LF all accepted); odd spaces made plain.
+
+    Only those three end a line, so line numbers are the ones an editor shows; a final line end
+    does not start another (empty) line.
+    """
+    if not text:
+        return ()
+    lines = LINE_END.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return tuple(line.translate(SPACE_LIKE) for line in lines)
 
 
 def annex_start(lines: tuple[str, ...], path: Path) -> int:
@@ -96,10 +135,20 @@ def annex_start(lines: tuple[str, ...], path: Path) -> int:
     raise ApanalysisError("no annex: the line 'Priedas.' that starts it was not found", path)
 
 
+def is_heading(line: str) -> bool:
+    """A Markdown heading ("## ...") or a line that is bold as a whole ("**...**", "<b>...</b>")."""
+    return line.lstrip().startswith("#") or bool(BOLD_LINE.match(line))
+
+
 def heading_year(lines: tuple[str, ...]) -> tuple[int, int] | None:
-    """``(year, line)`` named by the first markdown heading that names a single year."""
+    """``(year, line)`` named by the first heading that names a single year.
+
+    "... KOMISIJOS 2020 METŲ VEIKLOS ATASKAITA" and the annex's "... rezultatai 2020 m." both
+    name 2020; a plan period ("2020–2022 m.") names none. Headings are Markdown headings or
+    lines bold as a whole (see :func:`is_heading`).
+    """
     for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith("#"):
+        if is_heading(line):
             match = HEADING_YEAR.search(line)
             if match:
                 return int(match.group(1)), number
@@ -114,7 +163,9 @@ def read_report(path: Path, expected_year: int | None = None) -> SourceText:
         raise ApanalysisError("empty file", path)
     if size > MAX_REPORT_BYTES:
         raise ApanalysisError(
-            f"file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:.0f} MB limit", path
+            f"file is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,} bytes "
+            f"({MAX_REPORT_BYTES / 2**20:g} MiB)",
+            path,
         )
     data = path.read_bytes()
     text, encoding = decode(data, path)
