@@ -32,7 +32,10 @@ SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff
 #: breaks), U+2028 and others, and line numbers would no longer match the file as editors show it.
 LINE_END = re.compile(r"\r\n|\r|\n")
 #: A title written as a bold line instead of a Markdown heading: "**... 2021 METŲ ...**".
-BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<(?:b|strong)>).*(?:\*\*|__|</(?:b|strong)>)\W*$", re.I)
+#: Never a table row: a line with a tab is not a heading.
+BOLD_LINE = re.compile(
+    r"^ *(?:\*\*|__|<(?:b|strong)>)[^\t]*(?:\*\*|__|</(?:b|strong)>)[^\w\t]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
