@@ -24,6 +24,8 @@ TOC_MARKER = "<!--apanalysis:toc-->"
 #: Deepest heading level listed in the table of contents.
 TOC_MAX_LEVEL = 3
 TOC_TITLE = "Contents"
+#: Folder (and notebook name) of the report comparing years, under the reports folder.
+TRENDS_DIR = "trends"
 
 #: Output MIME types rendered, best first (JavaScript and widget views are never rendered).
 DISPLAY_PRIORITY = [
@@ -202,7 +204,14 @@ def year_reports(reports_dir: Path, order: Iterable[str] = ()) -> dict[int, list
     return found
 
 
-def index_html(reports_dir: Path, order: Iterable[str] = (), title: str = "Reports") -> str:
+INDEX_TITLE = "Action Plan against Trafficking in Human Beings — implementation reports"
+INDEX_NOTE = (
+    "Reports built by apanalysis from each year's implementation report: criteria and statuses, "
+    "budgets and spending, the COVID-19 pandemic's impact, and an independent assessment."
+)
+
+
+def index_html(reports_dir: Path, order: Iterable[str] = (), title: str = INDEX_TITLE) -> str:
     """A self-contained index page linking (relatively) to every year's reports."""
     sections = []
     for year, pages in year_reports(reports_dir, order).items():
@@ -212,6 +221,11 @@ def index_html(reports_dir: Path, order: Iterable[str] = (), title: str = "Repor
             for p in pages
         )
         sections.append(f'<h2 id="y{year}">{year}</h2>\n<ul>\n{links}\n</ul>')
+    trends = Path(reports_dir) / TRENDS_DIR / f"{TRENDS_DIR}.html"
+    if trends.is_file():
+        link = html.escape(quote(f"{TRENDS_DIR}/{trends.name}"))
+        sections.insert(0, f'<h2 id="trends">Across years</h2>\n<ul>\n<li><a href="{link}">'
+                           f"{html.escape(page_title(trends))}</a></li>\n</ul>")
     body = "\n".join(sections) or "<p>No reports yet.</p>"
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -219,7 +233,8 @@ def index_html(reports_dir: Path, order: Iterable[str] = (), title: str = "Repor
         f"<title>{html.escape(title)}</title>\n"
         "<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}"
         "li{margin:.3rem 0}</style>\n</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n{body}\n</body>\n</html>\n"
+        f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(INDEX_NOTE)}</p>\n{body}\n"
+        "</body>\n</html>\n"
     )
 
 

@@ -42,6 +42,8 @@ CELL_TIMEOUT = 900
 #: Parameters every notebook receives; each must be declared in its ``parameters`` cell.
 PARAMETER_NAMES = ("year", "raw_dir", "processed_dir", "figures_dir")
 MANIFEST_FILE = "manifest.json"
+#: The notebook comparing years: run once per build when there are two years or more.
+TRENDS_NOTEBOOK = htmlexport.TRENDS_DIR
 
 
 #: Optional modules that slow every import of nbformat and that the build never needs:
@@ -250,9 +252,10 @@ def _commit(runs: Sequence[_Run], year_dir: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class _Job:
-    """One notebook of one year to bring up to date, and the inputs it is built from."""
+    """One notebook to bring up to date, and the inputs it is built from. ``group`` is the
+    year (or ``trends``): the folder under reports/ and the key in the manifest."""
 
-    year: int
+    group: str
     name: str
     source: Path
     parameters: Mapping[str, Any]
@@ -263,17 +266,28 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-def job_inputs(year: int, source: Path, raw_dir: Path, parameters: Mapping[str, Any]) -> dict:
-    """What a year's notebook output depends on: raw report, annotations, notebook, library,
-    parameters. A change to any of them, and only that, makes the notebook run again."""
+def job_inputs(
+    years: Sequence[int], source: Path, raw_dir: Path, parameters: Mapping[str, Any]
+) -> dict:
+    """What a notebook's output depends on: the years' raw reports and annotations, the
+    notebook, the library, the parameters. A change to any of them, and only that, makes the
+    notebook run again."""
     from apanalysis import __version__
     from apanalysis.fingerprint import code_fingerprint
     from apanalysis.report.reader import find_report
 
-    year_raw = paths.year_dir(year, raw_dir)
+    def year_inputs(year: int) -> dict:
+        year_raw = paths.year_dir(year, raw_dir)
+        return {
+            "report": _sha256(find_report(year, raw_dir)),
+            "assessment": _sha256(year_raw / paths.ASSESSMENT_FILE),
+        }
+
+    inputs = year_inputs(years[0]) if len(years) == 1 else {
+        str(year): year_inputs(year) for year in years
+    }
     return {
-        "report": _sha256(find_report(year, raw_dir)),
-        "assessment": _sha256(year_raw / paths.ASSESSMENT_FILE),
+        **inputs,
         "notebook": _sha256(source),
         "library": f"{__version__}+{code_fingerprint()}",
         "parameters": dict(parameters),
@@ -289,15 +303,15 @@ def read_manifest(reports_dir: Path) -> dict:
 
 
 def _is_current(job: _Job, manifest: Mapping, reports_dir: Path) -> bool:
-    year_dir = Path(reports_dir) / str(job.year)
-    outputs = [year_dir / f"{job.name}.html", year_dir / f"{job.name}.ipynb"]
-    recorded = manifest.get(str(job.year), {}).get(job.name)
+    out_dir = Path(reports_dir) / job.group
+    outputs = [out_dir / f"{job.name}.html", out_dir / f"{job.name}.ipynb"]
+    recorded = manifest.get(job.group, {}).get(job.name)
     return recorded == job.inputs and all(p.is_file() for p in outputs)
 
 
 def _record(manifest: dict, jobs: Sequence[_Job], reports_dir: Path) -> None:
     for job in jobs:
-        manifest.setdefault(str(job.year), {})[job.name] = job.inputs
+        manifest.setdefault(job.group, {})[job.name] = job.inputs
     text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
     atomic.write_text(Path(reports_dir) / MANIFEST_FILE, text + "\n")
 
@@ -315,28 +329,46 @@ def plan(
     folders: Mapping[str, Path],
     force: bool = False,
 ) -> tuple[list[_Job], list[_Job]]:
-    """``(stale, current)`` notebook jobs of ``years``: what must run, what is up to date."""
+    """``(stale, current)`` notebook jobs of ``years``: what must run, what is up to date.
+
+    Every year gets each notebook of ``names``; with two years or more, the trends notebook
+    (when ``notebooks_dir`` has it) compares them all once.
+    """
     manifest = read_manifest(folders["reports"])
-    stale, current = [], []
+    jobs = []
     for year in years:
         parameters = notebook_parameters(
             year, folders["raw"], folders["processed"], folders["figures"]
         )
         for name in names:
             source = Path(notebooks_dir) / f"{name}.ipynb"
-            job = _Job(year, name, source, parameters,
-                       job_inputs(year, source, folders["raw"], parameters))
-            fresh = _is_current(job, manifest, folders["reports"])
-            (current if fresh and not force else stale).append(job)
+            jobs.append(_Job(str(year), name, source, parameters,
+                             job_inputs([year], source, folders["raw"], parameters)))
+    trends = Path(notebooks_dir) / f"{TRENDS_NOTEBOOK}.ipynb"
+    if len(years) >= 2 and trends.is_file():
+        parameters = trends_parameters(years, folders)
+        jobs.append(_Job(TRENDS_NOTEBOOK, TRENDS_NOTEBOOK, trends, parameters,
+                         job_inputs(sorted(years), trends, folders["raw"], parameters)))
+    stale, current = [], []
+    for job in jobs:
+        fresh = _is_current(job, manifest, folders["reports"])
+        (current if fresh and not force else stale).append(job)
     return stale, current
+
+
+def trends_parameters(years: Sequence[int], folders: Mapping[str, Path]) -> dict[str, Any]:
+    """The trends notebook's parameters: every year, and the resolved folders."""
+    first = notebook_parameters(years[0], folders["raw"], folders["processed"], folders["figures"])
+    del first["year"]
+    return {"years": sorted(check_year(year) for year in years), **first}
 
 
 def _runs_for(jobs: Sequence[_Job], reports_dir: Path) -> list[_Run]:
     runs = []
     for job in jobs:
-        year_dir = Path(reports_dir) / str(job.year)
-        year_dir.mkdir(parents=True, exist_ok=True)
-        staged = (_stage(year_dir / f"{job.name}.ipynb"), _stage(year_dir / f"{job.name}.html"))
+        out_dir = Path(reports_dir) / job.group
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staged = (_stage(out_dir / f"{job.name}.ipynb"), _stage(out_dir / f"{job.name}.html"))
         runs.append(_Run(job.name, job.source, *staged))
     return runs
 
@@ -356,12 +388,11 @@ def run_jobs(jobs: Sequence[_Job], folders: Mapping[str, Path], kernel: str) -> 
             for future in as_completed(futures):
                 run, job = future.result(), futures[future]
                 state = "FAILED after" if run.error else "done in"
-                print(f"[{job.year}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
-        for year in dict.fromkeys(job.year for job in jobs):
-            pairs = [(r, j) for r, j in zip(runs, jobs, strict=True) if j.year == year]
+                print(f"[{job.group}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
+        for group in dict.fromkeys(job.group for job in jobs):
+            pairs = [(r, j) for r, j in zip(runs, jobs, strict=True) if j.group == group]
             if not any(r.error for r, _ in pairs):
-                year_dir = Path(folders["reports"]) / str(year)
-                built += _commit([r for r, _ in pairs], year_dir)
+                built += _commit([r for r, _ in pairs], Path(folders["reports"]) / group)
                 _record(manifest, [j for _, j in pairs], folders["reports"])
         failed = [run for run in runs if run.error]
         if failed:
@@ -398,14 +429,16 @@ def build(
                "figures": Path(figures_dir), "reports": Path(reports_dir).resolve()}
     years = [check_year(year) for year in years]
     stale, current = plan(years, names, nb_dir, folders, force)
-    for year in dict.fromkeys(job.year for job in current):
-        if not any(job.year == year for job in stale):
-            print(f"[{year}] up to date (use --force to rebuild)", flush=True)
+    for group in dict.fromkeys(job.group for job in current):
+        if not any(job.group == group for job in stale):
+            print(f"[{group}] up to date (use --force to rebuild)", flush=True)
     built: list[Path] = []
     if stale:
         for job in stale:  # refuse a missing notebook or bad parameters before any work
             check_parameters(job.source, job.parameters)
-        for year in dict.fromkeys(job.year for job in stale):
+        to_parse = years if any(job.group == TRENDS_NOTEBOOK for job in stale) else [
+            int(job.group) for job in stale]
+        for year in dict.fromkeys(to_parse):
             _parse_if_needed(year, folders, force)
             check_assessment(year, folders["raw"], folders["processed"])
         folders["figures"].mkdir(parents=True, exist_ok=True)
