@@ -44,3 +44,26 @@ def test_takeaway_escapes_markdown():
     md = display.takeaway("*bold* <i>x</i> [link](http://x) 32 %").data
     assert md.startswith("**Takeaway:** ")
     assert "\\*bold\\*" in md and "\\<i\\>" in md and "\\[link\\]" in md
+
+
+def test_long_tables_show_their_first_rows_and_say_so():
+    from apanalysis import display
+
+    frame = pd.DataFrame({"code": [f"01.01.{i:02d}" for i in range(1, 31)]})
+    html = display.table(frame, caption="Rows", max_rows=10).to_html()
+    assert html.count("<tr>") == 11  # header + 10 rows
+    assert "The first 10 of 30 rows; all are in data/processed." in html
+    assert "01.01.10" in html and "01.01.11" not in html
+
+
+def test_table_ids_do_not_depend_on_chance():
+    import importlib
+
+    from apanalysis import display
+
+    frame = pd.DataFrame({"a": [1]})
+    importlib.reload(display)  # a new kernel: numbering starts again
+    first = [display.table(frame).to_html() for _ in range(2)]
+    importlib.reload(display)
+    second = [display.table(frame).to_html() for _ in range(2)]
+    assert first == second and first[0] != first[1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -34,6 +35,11 @@ NOTEBOOK_TITLES: dict[str, str] = {
 }
 #: Longest text shown in a table cell (longer text is cut with "…").
 MAX_CHARS = 220
+#: Most rows a report table shows; a longer table shows its first rows and says how many more
+#: there are (every row is in data/processed/<year>/), so a large report stays readable.
+MAX_ROWS = 150
+#: Styler ids numbered in display order, so two builds of a report give the same HTML.
+_TABLE_IDS = itertools.count(1)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$&])")
 
@@ -83,12 +89,17 @@ def table(
     percent: Iterable[str] = (),
     eur: Iterable[str] = (),
     hide_index: bool | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> Styler:
     """A frame formatted for reading: text cut to ``max_chars`` and HTML-escaped, shares
     (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns (ending
     in "_eur" or listed in ``eur``) with thousands separators, NaN blank. A default RangeIndex
-    is hidden unless ``hide_index`` says otherwise."""
-    data = df.copy()
+    is hidden unless ``hide_index`` says otherwise. Only the first ``max_rows`` rows are shown;
+    the caption then says how many there are."""
+    if len(df) > max_rows:
+        shown = f"The first {max_rows} of {len(df)} rows; all are in data/processed."
+        caption = f"{caption} — {shown}" if caption else shown
+    data = df.head(max_rows).copy()
     for column in data.columns:
         if data[column].dtype == object or pd.api.types.is_string_dtype(data[column]):
             data[column] = data[column].map(lambda v: truncate(v, max_chars))
@@ -103,6 +114,7 @@ def table(
         elif pd.api.types.is_float_dtype(data[column]):
             formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.10g}"
     styler = data.style.format(formatters, escape="html", na_rep="")
+    styler = styler.set_uuid(f"t{next(_TABLE_IDS)}")
     styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index is None:
         hide_index = isinstance(data.index, pd.RangeIndex)

@@ -368,6 +368,8 @@ def _runs_for(jobs: Sequence[_Job], reports_dir: Path) -> list[_Run]:
     for job in jobs:
         out_dir = Path(reports_dir) / job.group
         out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in out_dir.glob(f".{job.name}.*"):  # staged by a build that was killed
+            leftover.unlink(missing_ok=True)
         staged = (_stage(out_dir / f"{job.name}.ipynb"), _stage(out_dir / f"{job.name}.html"))
         runs.append(_Run(job.name, job.source, *staged))
     return runs
