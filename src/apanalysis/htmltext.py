@@ -33,13 +33,18 @@ _LEADING_MARKERS = re.compile(r"^(?:\*{1,3}|_{1,3})(?=[^\s*_])", re.MULTILINE)
 # An unpaired marker closing a line.
 _TRAILING_MARKERS = re.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$", re.MULTILINE)
 
-_FOLD = str.maketrans("ąčęėįšųūžĄČĘĖĮŠŲŪŽ", "aceeisuuzACEEISUUZ")
+#: Lower-case Lithuanian letters and their plain forms (``fold`` lower-cases first).
+_FOLD_PAIRS = tuple(zip("ąčęėįšųūž", "aceeisuuz", strict=True))
 
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case ``text`` with Lithuanian diacritics removed ("Įgyvendinta" → "igyvendinta")."""
-    return text.translate(_FOLD).lower()
+    folded = text.lower()
+    for letter, plain in _FOLD_PAIRS:  # str.replace is much faster than a translate table
+        if letter in folded:
+            folded = folded.replace(letter, plain)
+    return folded
 
 
 def strip_emphasis(text: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from apanalysis.achieved import FLAGS
@@ -41,26 +43,44 @@ DTYPES: dict[str, dict[str, str]] = {
 
 def coerce(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Give every column of ``table`` its dtype; text columns become strings ("" for missing)."""
-    frame = frame.copy()
     types = DTYPES[table]
+    columns = {}
     for column in frame.columns:
-        dtype = types.get(column)
+        values, dtype = frame[column], types.get(column)
         if dtype is None:
-            frame[column] = frame[column].fillna("").astype(str)
+            columns[column] = values.fillna("").astype(str)
         elif dtype == "bool":
-            frame[column] = frame[column].fillna(False).astype(bool)
-        elif dtype in ("Int64",):
-            frame[column] = pd.array(pd.to_numeric(frame[column]), dtype="Int64")
+            columns[column] = values.fillna(False).astype(bool)
+        elif dtype == "Int64":
+            columns[column] = pd.array(pd.to_numeric(values), dtype="Int64")
         else:
-            frame[column] = pd.to_numeric(frame[column]).astype(dtype)
-    return frame
+            columns[column] = pd.to_numeric(values).astype(dtype)
+    return pd.DataFrame(columns, index=frame.index, columns=frame.columns)
 
 
-def coerce_tables(data: YearData) -> YearData:
-    """The same tables with their dtypes set."""
-    for table in data.TABLES:
-        setattr(data, table, coerce(getattr(data, table), table))
-    return data
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _column(values: list, dtype: str | None):
+    """One column of :func:`frame_from_rows`, converted in Python, then made an array once."""
+    if dtype is None:
+        return pd.array(["" if _missing(v) else str(v) for v in values], dtype="str")
+    if dtype == "bool":
+        return np.array([False if _missing(v) else bool(v) for v in values], dtype=bool)
+    if dtype == "Int64":
+        return pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+    return np.array([np.nan if _missing(v) else v for v in values], dtype=dtype)
+
+
+def frame_from_rows(rows: list[dict], table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """A table built from row dicts with every column's dtype set (the same frame as
+    ``coerce(pd.DataFrame(rows, columns=columns), table)``, built much faster)."""
+    if columns is None:
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+    types = DTYPES[table]
+    data = {c: _column([row.get(c) for row in rows], types.get(c)) for c in columns}
+    return pd.DataFrame(data, columns=columns)
 
 
 def schemas() -> dict:

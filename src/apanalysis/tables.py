@@ -18,6 +18,7 @@ from apanalysis.report.annex import Annex, AnnexRecord, parse_annex, plain
 from apanalysis.report.municipal import split_municipal
 from apanalysis.report.narrative import parse_narrative
 from apanalysis.report.reader import SourceText, find_report, read_report
+from apanalysis.schema import frame_from_rows
 from apanalysis.status import leading_status, looks_like_status
 
 LIST_SEPARATOR = ";"
@@ -204,10 +205,6 @@ class _TableBuilder:
             })
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
-
-
 def build_tables(source: SourceText, year: int) -> YearData:
     """All tables of one decoded report."""
     annex: Annex = parse_annex(source.annex)
@@ -219,22 +216,18 @@ def build_tables(source: SourceText, year: int) -> YearData:
     amount_rows = list(narrative.amounts) + builder.amounts
     for row in amount_rows:
         row.setdefault("is_range", False)
-    from apanalysis.schema import coerce_tables
-
-    return coerce_tables(YearData(
+    problem_rows = [{"file": str(source.path), "line": n, "problem": p} for n, p in problems]
+    return YearData(
         year=year,
         source=source.path,
-        measures=_frame(builder.measures, MEASURE_COLUMNS),
-        municipal=_frame(builder.municipal, MUNICIPAL_COLUMNS),
-        tasks=pd.DataFrame(narrative.tasks),
-        claims=pd.DataFrame(narrative.claims),
-        amounts=_frame(amount_rows, AMOUNT_COLUMNS),
-        problems=_frame(
-            [{"file": str(source.path), "line": n, "problem": p} for n, p in problems],
-            PROBLEM_COLUMNS,
-        ),
-        lines=_frame([vars(line) for line in annex.lines], LINE_COLUMNS),
-    ))
+        measures=frame_from_rows(builder.measures, "measures", MEASURE_COLUMNS),
+        municipal=frame_from_rows(builder.municipal, "municipal", MUNICIPAL_COLUMNS),
+        tasks=frame_from_rows(list(narrative.tasks), "tasks"),
+        claims=frame_from_rows(list(narrative.claims), "claims"),
+        amounts=frame_from_rows(amount_rows, "amounts", AMOUNT_COLUMNS),
+        problems=frame_from_rows(problem_rows, "problems", PROBLEM_COLUMNS),
+        lines=frame_from_rows([vars(line) for line in annex.lines], "lines", LINE_COLUMNS),
+    )
 
 
 def parse_year(year: int, raw_dir: Path | None = None) -> YearData:

@@ -58,6 +58,7 @@ class AnnexRecord:
     problem: str = ""  # set when the row cannot become a table row (it is reported instead)
     #: For an action row, the measure row above it (its measure title is taken from there).
     parent: AnnexRecord | None = field(default=None, repr=False, compare=False)
+    _fragment_texts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for column in COLUMNS[1:]:
@@ -86,8 +87,11 @@ class AnnexRecord:
 
     def fragment_texts(self, column: str) -> list[tuple[int, str]]:
         """``(line, plain text)`` of each fragment of the column, to trace text to its line."""
-        return [(line_no, " ".join(plain(fragment).split()))
-                for line_no, fragment in self.cells[column]]
+        key = (column, len(self.cells[column]))
+        if key not in self._fragment_texts:
+            self._fragment_texts[key] = [(line_no, " ".join(plain(fragment).split()))
+                                         for line_no, fragment in self.cells[column]]
+        return self._fragment_texts[key]
 
 
 @dataclass

@@ -27,7 +27,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 ANNEX_MARKER = re.compile(r"^\W*(?:\d+\s*)?priedas\W*$", re.IGNORECASE)
 HEADING_YEAR = re.compile(r"(?<![–\-\d])((?:19|20)\d{2})\s+(?:metų|m\.)", re.IGNORECASE)
-SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": ""})
+SPACE_LIKE = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": ""}
 #: Line ends: CRLF, CR or LF only. ``str.splitlines`` would also break at form feeds (PDF page
 #: breaks), U+2028 and others, and line numbers would no longer match the file as editors show it.
 LINE_END = re.compile(r"\r\n|\r|\n")
@@ -124,10 +124,18 @@ def split_lines(text: str) -> tuple[str, ...]:
     """
     if not text:
         return ()
-    lines = LINE_END.split(text)
+    lines = LINE_END.split(_plain_spaces(text))
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
-    return tuple(line.translate(SPACE_LIKE) for line in lines)
+    return tuple(lines)
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with no-break and other odd spaces made plain (a BOM dropped)."""
+    for odd, plain in SPACE_LIKE.items():
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
 
 
 def annex_start(lines: tuple[str, ...], path: Path) -> int:
