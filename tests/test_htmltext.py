@@ -1,6 +1,6 @@
 """HTML cells of the annex as plain text lines; sanitising for display."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apanalysis.htmltext import fold, html_to_text, sanitize_html
@@ -73,3 +73,24 @@ def test_sanitize_html_allow_list():
 
 def test_fold():
     assert fold("Įgyvendinta ŠMSM žmonėmis") == "igyvendinta smsm zmonemis"
+
+
+_TAGS = ["p", "b", "i", "ol", "ul", "li", "strong", "em", "sup", "span", "div", "br", "a", "P", "LI"]
+_piece = st.one_of(
+    st.sampled_from(["<{t}>", "</{t}>", "<{t}/>", '<{t} class="x">', "<{t} href='a>b'>"]).flatmap(
+        lambda form: st.sampled_from(_TAGS).map(lambda tag: form.format(t=tag))
+    ),
+    st.sampled_from(["1. ", "a) ", "&amp;", "&lt;b&gt;", "&#261;", " \n ", "Įgyvendinta. ", "x"]),
+    st.text(alphabet="abcąž .,;:-–\n\t&<>\"'/=", max_size=12),
+)
+
+
+@given(st.lists(_piece, max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_fast_path_gives_what_html_parser_gives(fragment):
+    """The regex fast path is used only where it agrees with html.parser exactly."""
+    from apanalysis.htmltext import _parsed_html_to_text, _simple_html_to_text
+
+    fast = _simple_html_to_text(fragment)
+    if fast is not None:
+        assert fast == _parsed_html_to_text(fragment)

@@ -95,3 +95,17 @@ def test_find_reasons_implemented(text, codes):
 )
 def test_no_false_reasons(text):
     assert find_reasons(text, "not_implemented") == ["not_organized"]
+
+
+def test_every_stem_contains_one_of_its_reasons_trigger_words():
+    """The triggers only skip texts that cannot match: each stem must contain a trigger."""
+    from apanalysis import reasons
+
+    stems = {
+        "covid": reasons.COVID_STEMS, "no_information": reasons.NO_INFORMATION_STEMS,
+        "no_need": reasons.NO_NEED_STEMS, "other_form": reasons.OTHER_FORM_STEMS,
+        "postponed": reasons.POSTPONED_STEMS, "abandoned": reasons.ABANDONED_STEMS,
+    }
+    for code, patterns in stems.items():
+        for pattern in patterns:
+            assert any(word in pattern for word in reasons._TRIGGERS[code]), (code, pattern)

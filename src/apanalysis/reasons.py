@@ -67,6 +67,22 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     )
 }
 _IMPLEMENTED_REASONS = ("covid", "other_form")
+#: Words one of which every stem of a reason contains: a text with none of them cannot match,
+#: so the (slower) pattern is not run on it.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "covid": ("pandemij", "covid", "karantin", "apribojim", "ekstremal", "epidemi",
+              "koronavirus"),
+    "no_information": ("informacij", "duomen"),
+    "no_need": ("poreik", "neatsirad", "nesikreip", "kreipim", "paraisk"),
+    "other_form": ("nuotolin", "virtual", "form", "vietoje", "kitu", "prisijungt", "rastu",
+                   "online"),
+    "postponed": ("nukel", "atidet", "atidej", "perkel", "bus"),
+    "abandoned": ("atsisak", "nutrauk", "nebebus", "nusprest"),
+}
+
+
+def _may_match(code: str, folded: str) -> bool:
+    return any(word in folded for word in _TRIGGERS[code])
 
 
 def cites_covid(text: str) -> bool:
@@ -87,7 +103,10 @@ def _reasons(text: str, status: str) -> tuple[str, ...]:
     otherwise "not_organized" is given when no other reason is found.
     """
     folded = fold(text)
-    found = {code for code, pattern in _PATTERNS.items() if pattern.search(folded)}
+    found = {
+        code for code, pattern in _PATTERNS.items()
+        if _may_match(code, folded) and pattern.search(folded)
+    }
     if status == IMPLEMENTED:
         found &= set(_IMPLEMENTED_REASONS)
     elif not found and status in NOT_DONE_STATUSES:
