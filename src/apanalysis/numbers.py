@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from apanalysis.htmltext import fold
 
@@ -98,15 +99,22 @@ def _first_group(pattern: re.Pattern[str], word: str) -> int:
     return int(m.lastgroup[1:])
 
 
+_COUNT_WORD_IN_TEXT = re.compile(rf"(?<!\w)(?:{_COUNT_WORD.pattern})(?!\w)")
+
+
 def find_count_words(text: str) -> list[tuple[int, str, int, int]]:
     """Every number word in ``text`` as (value, raw, start, end); digits are not included."""
-    folded = fold(text)
+    return list(_count_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _count_words(text: str) -> tuple[tuple[int, str, int, int], ...]:
     found = []
-    for m in re.finditer(rf"(?<!\w)(?:{_COUNT_WORD.pattern})(?!\w)", folded):
+    for m in _COUNT_WORD_IN_TEXT.finditer(fold(text)):
         value = parse_count_word(m.group(0))
         if value is not None:
             found.append((value, text[m.start():m.end()], m.start(), m.end()))
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -305,9 +305,18 @@ NEPAVYKO_BEFORE_RE = re.compile(
 PRIEMON_AFTER_RE = re.compile(r"\s+priemon\w*", IC)
 
 
+#: How far before a count the "…$" patterns above look (each spans a few words at most).
+BEFORE_WINDOW = 80
+
+
+def _before(text: str, count: Count) -> str:
+    """The text just before ``count``: what the patterns anchored at ``$`` need to see."""
+    return text[max(0, count.start - BEFORE_WINDOW) : count.start]
+
+
 def _is_action_number(text: str, count: Count) -> bool:
     """True for "priemonės 3 veiksmai", "1 ir 2 veiksmai": an action number, not a count."""
-    return bool(ACTION_NUMBER_BEFORE_RE.search(text[: count.start]))
+    return bool(ACTION_NUMBER_BEFORE_RE.search(_before(text, count)))
 
 
 def unachieved_count(text: str) -> Count | None:
@@ -322,7 +331,7 @@ def unachieved_count(text: str) -> Count | None:
             continue
         if UNACHIEVED_AFTER_RE.match(text, count.end):
             return count
-        if NEPAVYKO_BEFORE_RE.search(text[: count.start]) and PRIEMON_AFTER_RE.match(
+        if NEPAVYKO_BEFORE_RE.search(_before(text, count)) and PRIEMON_AFTER_RE.match(
             text, count.end
         ):
             return count
@@ -670,14 +679,17 @@ IMPLEMENTED_PCT_MIN_RE = re.compile(r"įgyvendint\w*\s+daugiau\s+nei\s+(?P<num>\
 
 def _first_sentence_count(sentences: list[Sentence], finder: CountFinder) -> Found | None:
     """The first sentence where ``finder`` finds a count."""
-    found = find_count(sentences, finder)
-    return found[0] if found else None
+    for sentence in sentences:
+        count = finder(sentence.text)
+        if count is not None:
+            return Found(count.value, sentence.text, sentence.line_at(count.start))
+    return None
 
 
 def _partially_count(text: str) -> Count | None:
     """ "iš dalies įgyvendinti trys" / "trys uždaviniai įgyvendinti iš dalies" → 3."""
     for count in counts(text):
-        if PARTIALLY_BEFORE_RE.search(text[: count.start]) or PARTIALLY_AFTER_RE.match(
+        if PARTIALLY_BEFORE_RE.search(_before(text, count)) or PARTIALLY_AFTER_RE.match(
             text, count.end
         ):
             return count
