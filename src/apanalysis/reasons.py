@@ -24,8 +24,11 @@ REASONS: dict[str, str] = {
 # Lithuanian keyword stems (folded), one tuple per reason.
 COVID_STEMS = (r"pandemij\w*", r"covid\w*", r"karantin\w*", r"apribojim\w*",
                r"ekstremal\w*\s+situacij\w*", r"epidemi(?!olog)\w*", r"koronavirus\w*")
-# Within one sentence: any character but a dot, or the dot of an abbreviation ("2020 m.").
-_IN_SENTENCE = r"(?:[^.]|\b(?:m|d|r|nr|men|tukst|pvz|kt|t|y|val)\.)"
+# Within one sentence: any character but a dot. The dots of abbreviations ("2020 m.", "tūkst.")
+# do not end a sentence: they are replaced by ABBREVIATION_MARK before matching.
+_IN_SENTENCE = r"[^.]"
+_ABBREVIATION_DOT = re.compile(r"\b(m|d|r|nr|men|tukst|pvz|kt|t|y|val)\.")
+ABBREVIATION_MARK = "\u00b7"
 NO_INFORMATION_STEMS = (
     rf"(?:informacij|duomen)\w*\b{_IN_SENTENCE}{{0,150}}?"
     r"\b(?:nepateik\w*|nebuvo\s+pateikt\w*|negaut\w*)",
@@ -102,7 +105,7 @@ def _reasons(text: str, status: str) -> tuple[str, ...]:
     For an implemented row only "covid" and "other_form" (how the form changed) are kept;
     otherwise "not_organized" is given when no other reason is found.
     """
-    folded = fold(text)
+    folded = _ABBREVIATION_DOT.sub(rf"\1{ABBREVIATION_MARK}", fold(text))
     found = {
         code for code, pattern in _PATTERNS.items()
         if _may_match(code, folded) and pattern.search(folded)
