@@ -70,6 +70,8 @@ def find_money(text: str) -> list[Money]:
 @lru_cache(maxsize=4096)
 def _money(text: str) -> tuple[Money, ...]:
     """Every amount in euros in ``text``, in order (a range gives two items)."""
+    if "€" not in text and "eur" not in text.lower():  # no currency word: no amount
+        return ()
     found: list[Money] = []
     for m in _MONEY.finditer(text):
         factor = _multiplier(m)

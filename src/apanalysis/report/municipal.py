@@ -43,6 +43,8 @@ def _status_after(text: str, end: int) -> StatusMatch | None:
 @lru_cache(maxsize=1024)
 def split_municipal(text: str) -> tuple[MunicipalResult, ...]:
     """The municipality sub-results of a result cell's plain text, in order."""
+    if "savivaldybė" not in text:  # every sub-result names a municipality
+        return ()
     starts = []
     for match in NAME.finditer(text):
         status = _status_after(text, match.end("name"))
