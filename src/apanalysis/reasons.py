@@ -27,8 +27,22 @@ COVID_STEMS = (r"pandemij\w*", r"covid\w*", r"karantin\w*", r"apribojim\w*",
 # Within one sentence: any character but a dot. The dots of abbreviations ("2020 m.", "tūkst.")
 # do not end a sentence: they are replaced by ABBREVIATION_MARK before matching.
 _IN_SENTENCE = r"[^.]"
-_ABBREVIATION_DOT = re.compile(r"\b(m|d|r|nr|men|tukst|pvz|kt|t|y|val)\.")
+ABBREVIATIONS = frozenset({"m", "d", "r", "nr", "men", "tukst", "pvz", "kt", "t", "y", "val"})
 ABBREVIATION_MARK = "\u00b7"
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}$")
+
+
+def mask_abbreviation_dots(folded: str) -> str:
+    """``folded`` with the dot after an abbreviation ("2020 m.", "tukst.") replaced by
+    :data:`ABBREVIATION_MARK`, so that ``[^.]`` stays within one sentence."""
+    if "." not in folded:
+        return folded
+    parts = folded.split(".")
+    out = [parts[0]]
+    for part in parts[1:]:
+        word = _LAST_WORD.search(out[-1][-6:])
+        out.append((ABBREVIATION_MARK if word and word.group() in ABBREVIATIONS else ".") + part)
+    return "".join(out)
 NO_INFORMATION_STEMS = (
     rf"(?:informacij|duomen)\w*\b{_IN_SENTENCE}{{0,150}}?"
     r"\b(?:nepateik\w*|nebuvo\s+pateikt\w*|negaut\w*)",
@@ -105,7 +119,7 @@ def _reasons(text: str, status: str) -> tuple[str, ...]:
     For an implemented row only "covid" and "other_form" (how the form changed) are kept;
     otherwise "not_organized" is given when no other reason is found.
     """
-    folded = _ABBREVIATION_DOT.sub(rf"\1{ABBREVIATION_MARK}", fold(text))
+    folded = mask_abbreviation_dots(fold(text))
     found = {
         code for code, pattern in _PATTERNS.items()
         if _may_match(code, folded) and pattern.search(folded)
