@@ -79,7 +79,7 @@ NOT_A_COUNT_BEFORE_RE = re.compile(
 )
 #: Words of a clause that restates the plan rather than the result (folded).
 PLAN_CUE_RE = re.compile(r"\b(?:planuot\w*|numat\w*|plane|siektin\w*|uzsibrez\w*|vietoj\w*)\b")
-CLAUSE_BREAK_RE = re.compile(r"[.;:,!?]")
+CLAUSE_BREAKS = ".;:,!?"
 LIST_MARKER_RE = re.compile(r"(?:^|\n|(?<=[.:]\s))\s*\d{1,2}\.\s+(?=\S)")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
 #: Multi-word names that may sit inside a genitive chain ("Kovos su prekyba žmonėmis ...").
@@ -155,8 +155,8 @@ def _list_start(text: str) -> int | None:
 
 
 def _clause_before(folded: str, start: int) -> str:
-    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(folded, 0, start)]
-    return folded[breaks[-1] if breaks else 0 : start]
+    """The clause ``start`` is in, up to ``start`` (from the last of ``.;:,!?`` before it)."""
+    return folded[max(folded.rfind(mark, 0, start) for mark in CLAUSE_BREAKS) + 1 : start]
 
 
 def _counts(text: str) -> list[_Count]:
@@ -303,9 +303,12 @@ def achieved_value(criterion: str, target: float | None, result_text: str) -> Ac
     stem = criterion_stem(criterion)
     if stem is None or _has_municipal_results(result_text):
         return None
+    verb = criterion_verb_stem(criterion)
+    folded = fold(result_text)
+    if stem not in folded and (verb is None or verb not in folded):
+        return None  # neither the noun nor the verb is in the text: nothing can qualify
     counts = _counts(result_text)
     hits = [c for c in counts if _qualifies(result_text, c, stem, criterion)]
-    verb = criterion_verb_stem(criterion)
     if not hits and verb is not None:
         hits = [c for c in counts if _after_verb(result_text, c, verb)]
     values = {c.value for c in hits}
