@@ -75,7 +75,8 @@ def test_fold():
     assert fold("Įgyvendinta ŠMSM žmonėmis") == "igyvendinta smsm zmonemis"
 
 
-_TAGS = ["p", "b", "i", "ol", "ul", "li", "strong", "em", "sup", "span", "div", "br", "a", "P", "LI"]
+_TAGS = ["p", "b", "i", "ol", "ul", "li", "strong", "em", "sup", "span", "div", "br", "a", "P",
+         "LI"]
 _piece = st.one_of(
     st.sampled_from(["<{t}>", "</{t}>", "<{t}/>", '<{t} class="x">', "<{t} href='a>b'>"]).flatmap(
         lambda form: st.sampled_from(_TAGS).map(lambda tag: form.format(t=tag))

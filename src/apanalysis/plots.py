@@ -24,12 +24,14 @@ __all__ = [
     "BUDGET_COLORS",
     "GROUP_COLORS",
     "STATUS_COLORS",
+    "add_titles",
     "STATUS_LABELS",
     "covid_by_task",
     "covid_vs_other",
     "execution_rate",
     "institution_scorecard",
     "municipal_heatmap",
+    "new_figure",
     "planned_vs_spent",
     "save_figure",
     "status_by_task",
@@ -93,7 +95,8 @@ def _statuses(columns) -> list[str]:
 _NOT_STATUS = {"total", "implementation_rate", "covid"}
 
 
-def _figure(width: float, height: float) -> tuple[Figure, object]:
+def new_figure(width: float, height: float) -> tuple[Figure, object]:
+    """A figure and its axes in the project's theme (no pyplot state)."""
     with matplotlib.rc_context(_THEME):
         fig = Figure(figsize=(width, height), layout="constrained")
         ax = fig.add_subplot()
@@ -102,7 +105,8 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, ax
 
 
-def _titles(fig: Figure, ax, title: str, subtitle: str | None) -> None:
+def add_titles(ax, title: str, subtitle: str | None) -> None:
+    """A bold left-aligned title, and the English caption under it."""
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold", pad=18 if subtitle else 6)
     if subtitle:
         ax.text(0, 1.01, subtitle, transform=ax.transAxes, fontsize=9, color="#444444",
@@ -132,12 +136,12 @@ def _stacked_barh(ax, counts: pd.DataFrame, labels: list[str]) -> None:
 def status_by_task(counts: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked horizontal bars of statuses per task (from ``criteria.status_counts``)."""
     body = counts.drop(index="all", errors="ignore")
-    fig, ax = _figure(8, 1.2 + 0.6 * len(body))
+    fig, ax = new_figure(8, 1.2 + 0.6 * len(body))
     _stacked_barh(ax, body, [f"Task {t}" for t in body.index])
     ax.set_xlabel("Measures and actions")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(body) < 5 else -0.15),
               ncol=3, frameon=False, fontsize=9)
-    _titles(fig, ax, "Implementation status of measures and actions by task",
+    add_titles(ax, "Implementation status of measures and actions by task",
             f"{int(body['total'].sum())} measures and actions"
             + (f", {year} report" if year else ""))
     return fig
@@ -146,7 +150,7 @@ def status_by_task(counts: pd.DataFrame, year: int | None = None) -> Figure:
 def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked bars of statuses per institution with the implementation rate at the bar end
     (from ``criteria.institution_scorecard``)."""
-    fig, ax = _figure(8, 1.5 + 0.38 * len(card))
+    fig, ax = new_figure(8, 1.5 + 0.38 * len(card))
     _stacked_barh(ax, card, [str(i) for i in card.index])
     for y, (total, rate) in enumerate(zip(card["total"], card["implementation_rate"],
                                           strict=True)):
@@ -154,7 +158,7 @@ def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure
     ax.set_xlim(0, card["total"].max() * 1.15 + 0.5)
     ax.set_xlabel("Measures and actions the institution is responsible for (label: % implemented)")
     ax.legend(loc="lower right", frameon=False, fontsize=9)
-    _titles(fig, ax, "Institution scorecard",
+    add_titles(ax, "Institution scorecard",
             "Rows with several institutions count for each" + (f"; {year} report" if year else ""))
     return fig
 
@@ -172,7 +176,7 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     numeric.index = [_short_municipality(m) for m in matrix.index]
     width = max(6.0, 2.5 + 0.55 * matrix.shape[1])
     height = max(3.0, 1.8 + 0.32 * matrix.shape[0])
-    fig, ax = _figure(width, height)
+    fig, ax = new_figure(width, height)
     ax.set_facecolor(MISSING_COLOR)
     colors = [STATUS_COLORS.get(s, OTHER_STATUS_COLOR) for s in statuses]
     sns.heatmap(numeric, ax=ax, cmap=ListedColormap(colors),
@@ -186,7 +190,7 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     handles.append(Patch(facecolor=MISSING_COLOR, edgecolor="#CCCCCC", label="not reported"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize=8)
-    _titles(fig, ax, "Municipal results by measure and action",
+    add_titles(ax, "Municipal results by measure and action",
             f"{matrix.shape[0]} municipalities" + (f", {year} report" if year else ""))
     return fig
 
@@ -194,7 +198,7 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
 def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
     """Grouped bars of planned vs spent thousand EUR per task (from ``spending.task_budget``)."""
     tasks = budget[budget["task"].notna()]
-    fig, ax = _figure(7, 4)
+    fig, ax = new_figure(7, 4)
     x = np.arange(len(tasks))
     width = 0.38
     for offset, column, key in ((-width / 2, "planned_eur", "planned"),
@@ -209,7 +213,7 @@ def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_xticks(x, [f"Task {int(t)}" for t in tasks["task"]])
     ax.set_ylabel("Thousand EUR")
     ax.legend(frameon=False)
-    _titles(fig, ax, "Planned vs spent funds by task",
+    add_titles(ax, "Planned vs spent funds by task",
             "As stated per task in the narrative" + (f"; {year} report" if year else ""))
     return fig
 
@@ -217,7 +221,7 @@ def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
 def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
     """Bars of spent / planned per task with a 100 % reference line (``spending.task_budget``)."""
     tasks = budget[budget["task"].notna()]
-    fig, ax = _figure(7, 3.6)
+    fig, ax = new_figure(7, 3.6)
     rates = tasks["execution_rate"].to_numpy(dtype=float) * 100
     x = np.arange(len(tasks))
     bars = ax.bar(x, np.nan_to_num(rates), 0.6, color=BUDGET_COLORS["spent"])
@@ -230,14 +234,14 @@ def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_ylabel("Spent as % of planned")
     top = np.nanmax(rates) if np.isfinite(rates).any() else 100
     ax.set_ylim(0, max(110, top * 1.12))
-    _titles(fig, ax, "Budget execution rate by task",
+    add_titles(ax, "Budget execution rate by task",
             "Dashed line: 100 % of the planned amount" + (f"; {year} report" if year else ""))
     return fig
 
 
 def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked bars per task: rows citing the pandemic vs not (from ``covid.covid_by``)."""
-    fig, ax = _figure(7, 3.8)
+    fig, ax = new_figure(7, 3.8)
     x = np.arange(len(by_task))
     covid = by_task["covid"].to_numpy(dtype=float)
     other = by_task["not_covid"].to_numpy(dtype=float)
@@ -250,7 +254,7 @@ def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylim(0, (covid + other).max() * 1.15 + 0.5)
     ax.legend(frameon=False, loc="upper left")
-    _titles(fig, ax, "Measures and actions citing the COVID-19 pandemic, by task",
+    add_titles(ax, "Measures and actions citing the COVID-19 pandemic, by task",
             "Any status" + (f"; {year} report" if year else ""))
     return fig
 
@@ -258,7 +262,7 @@ def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
 def covid_vs_other(reasons: pd.DataFrame, year: int | None = None) -> Figure:
     """Horizontal bars of reasons for rows not (fully) implemented, pandemic highlighted
     (from ``covid.reason_counts``)."""
-    fig, ax = _figure(8, 1.4 + 0.45 * max(len(reasons), 1))
+    fig, ax = new_figure(8, 1.4 + 0.45 * max(len(reasons), 1))
     y = np.arange(len(reasons))
     colors = [GROUP_COLORS[g] for g in reasons["group"]]
     labels = [_wrap(str(label), 45) for label in reasons["label"]]
@@ -271,7 +275,7 @@ def covid_vs_other(reasons: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_xlabel("Measures and actions not (fully) implemented giving the reason")
     handles = [Patch(color=GROUP_COLORS[g], label=g.capitalize()) for g in GROUP_COLORS]
     ax.legend(handles=handles, frameon=False, loc="lower right")
-    _titles(fig, ax, "Reasons for non-implementation: the pandemic vs other reasons",
+    add_titles(ax, "Reasons for non-implementation: the pandemic vs other reasons",
             "A row may give several reasons" + (f"; {year} report" if year else ""))
     return fig
 

@@ -12,13 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from apanalysis.analysis.trends import CHANGE_KINDS, CHANGE_LABELS, normalize_years
-from apanalysis.plots import BUDGET_COLORS, GROUP_COLORS, STATUS_COLORS, save_figure
+from apanalysis.plots import (
+    BUDGET_COLORS,
+    GROUP_COLORS,
+    STATUS_COLORS,
+    add_titles,
+    new_figure,
+    save_figure,
+)
 
 __all__ = [
     "CHANGE_COLORS",
@@ -47,26 +53,6 @@ CHANGE_COLORS: dict[str, str] = {
 TRENDS_FOLDER = "trends"
 _NOTE_COLOR = "#444444"
 
-_THEME = {"axes.titlesize": 12, "axes.titleweight": "bold", "font.size": 10,
-          "svg.hashsalt": "apanalysis"}
-
-
-def _figure(width: float, height: float) -> tuple[Figure, object]:
-    with matplotlib.rc_context(_THEME):
-        fig = Figure(figsize=(width, height), layout="constrained")
-        ax = fig.add_subplot()
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return fig, ax
-
-
-def _titles(ax, title: str, subtitle: str | None) -> None:
-    ax.set_title(title, loc="left", fontsize=12, fontweight="bold", pad=18 if subtitle else 6)
-    if subtitle:
-        ax.text(0, 1.01, subtitle, transform=ax.transAxes, fontsize=9, color=_NOTE_COLOR,
-                va="bottom", ha="left")
-
-
 def _empty(ax, message: str) -> None:
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
             color=_NOTE_COLOR)
@@ -81,8 +67,8 @@ def _year_color(i: int) -> str:
 def implementation_rates(rates: pd.DataFrame) -> Figure:
     """Grouped bars: implementation rate per task (and all tasks), one bar per year
     (from ``trends.implementation_rates``)."""
-    fig, ax = _figure(max(7.0, 1.5 + 0.45 * rates.size), 4.2)
-    _titles(ax, "Share of measures and actions implemented, by task and year",
+    fig, ax = new_figure(max(7.0, 1.5 + 0.45 * rates.size), 4.2)
+    add_titles(ax, "Share of measures and actions implemented, by task and year",
             "Implemented rows / all rows of the task")
     if rates.empty:
         _empty(ax, "No measures or actions")
@@ -109,8 +95,8 @@ def implementation_rates(rates: pd.DataFrame) -> Figure:
 def spending_by_year(spending: pd.DataFrame) -> Figure:
     """Grouped bars of planned vs spent thousand EUR per year with the execution rate
     (from ``trends.spending_by_year``)."""
-    fig, ax = _figure(max(6.0, 2.5 + 1.2 * len(spending)), 4.0)
-    _titles(ax, "Planned vs spent funds by year",
+    fig, ax = new_figure(max(6.0, 2.5 + 1.2 * len(spending)), 4.0)
+    add_titles(ax, "Planned vs spent funds by year",
             "Sums of the tasks' figures as the narrative states them; label: % spent")
     known = spending.dropna(subset=["planned_eur", "spent_eur"], how="all")
     if known.empty:
@@ -137,8 +123,8 @@ def spending_by_year(spending: pd.DataFrame) -> Figure:
 def covid_share_by_year(covid: pd.DataFrame) -> Figure:
     """Bars of the share of measures and actions citing the pandemic per year
     (from ``trends.covid_by_year``)."""
-    fig, ax = _figure(max(7.0, 2.5 + 0.9 * len(covid)), 3.6)
-    _titles(ax, "Measures and actions citing the COVID-19 pandemic, by year",
+    fig, ax = new_figure(max(7.0, 2.5 + 0.9 * len(covid)), 3.6)
+    add_titles(ax, "Measures and actions citing the COVID-19 pandemic, by year",
             "Any status; label: rows citing it of all rows")
     if covid.empty:
         _empty(ax, "No measures or actions")
@@ -158,8 +144,8 @@ def covid_share_by_year(covid: pd.DataFrame) -> Figure:
 def change_counts(counts: pd.DataFrame) -> Figure:
     """Horizontal bars: plan rows per kind of change for each pair of consecutive years
     (from ``trends.change_counts``)."""
-    fig, ax = _figure(8, 1.8 + 0.5 * len(CHANGE_KINDS) * max(len(counts), 1))
-    _titles(ax, "How plan rows changed between consecutive years",
+    fig, ax = new_figure(8, 1.8 + 0.5 * len(CHANGE_KINDS) * max(len(counts), 1))
+    add_titles(ax, "How plan rows changed between consecutive years",
             "A row is a measure or one of its actions, matched by code and action number")
     if counts.empty:
         _empty(ax, "Only one year: nothing to compare")
