@@ -40,9 +40,17 @@ def measure_blocks(annex: list[str]) -> tuple[list[str], dict[int, list[list[str
 
 
 def renumber(block: list[str], copy: int) -> list[str]:
-    """The block with its code's first group replaced by the copy number."""
+    """The block with its code's first group replaced by the copy number, and every non-empty
+    result cell marked with it, so no two copies share a text (memoised helpers gain nothing)."""
     first = CODE_CELL.sub(lambda m: f"{copy:02d}.{m.group(2)}.{m.group(3)}", block[0], count=1)
-    return [first, *block[1:]]
+    return [mark(line, copy) for line in (first, *block[1:])]
+
+
+def mark(line: str, copy: int) -> str:
+    cells = line.split("\t")
+    if len(cells) >= 5 and re.search(r"[^\W\d_]", cells[-1]):  # text, not a "--" separator
+        cells[-1] = f"{cells[-1]} (kopija {copy})"
+    return "\t".join(cells)
 
 
 def large_report(text: str, factor: int) -> str:

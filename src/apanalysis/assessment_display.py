@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
+from apanalysis import display
 from apanalysis.display import escape_markdown, table
 from apanalysis.plots import BUDGET_COLORS, STATUS_COLORS
 
@@ -26,7 +27,7 @@ __all__ = [
     "title_text",
 ]
 
-TITLE = "Action Plan against Trafficking in Human Beings — independent assessment, {year}"
+TITLE = display.NOTEBOOK_TITLES["assessment"]
 #: Background of a verdict cell (light tints of the Okabe-Ito status colours).
 VERDICT_BACKGROUNDS = {
     "mismatch": "#F6D5C2",
@@ -50,14 +51,12 @@ AUDIT_SHOWN = ["check", "task", "claimed", "recomputed", "difference", "verdict"
 
 def title_text(year: int) -> str:
     """The notebook's Markdown heading."""
-    return "# " + TITLE.format(year=int(year))
+    return display.title_text("assessment", year)
 
 
 def title(year: int):
     """:func:`title_text` as an IPython Markdown object."""
-    from IPython.display import Markdown
-
-    return Markdown(title_text(year))
+    return display.title("assessment", year)
 
 
 def _verdict_style(value: object) -> str:

@@ -32,6 +32,8 @@ NOTEBOOK_TITLES: dict[str, str] = {
     "criteria": "Action Plan against Trafficking in Human Beings — criteria and statuses, {year}",
     "spending": "Action Plan against Trafficking in Human Beings — budgets and spending, {year}",
     "covid": "Action Plan against Trafficking in Human Beings — the COVID-19 pandemic, {year}",
+    "assessment": "Action Plan against Trafficking in Human Beings — independent assessment, "
+    "{year}",
 }
 #: Longest text shown in a table cell (longer text is cut with "…").
 MAX_CHARS = 220
