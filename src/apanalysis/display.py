@@ -40,6 +40,10 @@ MAX_CHARS = 220
 #: Most rows a report table shows; a longer table shows its first rows and says how many more
 #: there are (every row is in data/processed/<year>/), so a large report stays readable.
 MAX_ROWS = 150
+#: Text columns longer than this many characters get a minimum width (wider above twice it).
+TEXT_WIDE_CHARS = 50
+MEDIUM_COLUMN_EM = 12
+WIDE_COLUMN_EM = 20
 #: Styler ids numbered in display order, so two builds of a report give the same HTML.
 _TABLE_IDS = itertools.count(1)
 
@@ -124,12 +128,25 @@ def table(
         styler = styler.hide(axis="index")
     if caption:
         styler = styler.set_caption(html.escape(caption))
-    return styler.set_table_styles(
+    styler = styler.set_table_styles(
         [
             {"selector": "td", "props": "text-align: left; vertical-align: top;"},
             {"selector": "caption", "props": "caption-side: top; text-align: left;"},
         ]
     )
+    return styler.set_table_styles(_text_widths(data), overwrite=False)
+
+
+def _text_widths(data: pd.DataFrame) -> dict:
+    """Room for long text columns (quotes, results), so they do not wrap word by word."""
+    widths = {}
+    for column in data.columns:
+        if pd.api.types.is_string_dtype(data[column]) or data[column].dtype == object:
+            longest = data[column].map(lambda v: len(v) if isinstance(v, str) else 0).max()
+            if longest and longest > TEXT_WIDE_CHARS:
+                em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
+                widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
+    return widths
 
 
 def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
