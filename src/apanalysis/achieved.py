@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from apanalysis import money, numbers
@@ -76,6 +77,12 @@ NOT_A_COUNT_BEFORE_RE = re.compile(
     r"|\bmaziau\s+(?:nei|kaip)|\biki|\bnuo|\bpo|\bsausio|\bvasario|\bkovo|\bbalandzio"
     r"|\bgeguzes|\bbirzelio|\bliepos|\brugpjucio|\brugsejo|\bspalio|\blapkricio|\bgruodzio)"
     r"\s*$"
+)
+#: How every match of NOT_A_COUNT_BEFORE_RE ends, before its trailing spaces.
+NOT_A_COUNT_BEFORE_ENDINGS = (
+    "nr.", "tel.", "+", "~", "per", "apie", "virs", "kaip", "nei", "iki", "nuo", "po", "sausio",
+    "vasario", "kovo", "balandzio", "geguzes", "birzelio", "liepos", "rugpjucio", "rugsejo",
+    "spalio", "lapkricio", "gruodzio",
 )
 #: Words of a clause that restates the plan rather than the result (folded).
 PLAN_CUE_RE = re.compile(r"\b(?:planuot\w*|numat\w*|plane|siektin\w*|uzsibrez\w*|vietoj\w*)\b")
@@ -159,6 +166,14 @@ def _clause_before(folded: str, start: int) -> str:
     return folded[max(folded.rfind(mark, 0, start) for mark in CLAUSE_BREAKS) + 1 : start]
 
 
+def _ends_with_not_a_count_cue(before: str) -> bool:
+    """Whether :data:`NOT_A_COUNT_BEFORE_RE` matches ``before``."""
+    # fast path: the pattern is anchored at the end, so one of its endings must be there
+    return before.rstrip().endswith(NOT_A_COUNT_BEFORE_ENDINGS) and bool(
+        NOT_A_COUNT_BEFORE_RE.search(before)
+    )
+
+
 def _counts(text: str) -> list[_Count]:
     """Candidate counts of a text: digits and number words, minus everything that is not one."""
     folded = fold(text)
@@ -181,7 +196,7 @@ def _counts(text: str) -> list[_Count]:
         if list_start is not None and count.start >= list_start:
             continue
         before = folded[max(0, count.start - 40) : count.start]
-        if NOT_A_COUNT_BEFORE_RE.search(before):
+        if _ends_with_not_a_count_cue(before):
             continue
         if PLAN_CUE_RE.search(_clause_before(folded, count.start)):
             continue
@@ -189,16 +204,13 @@ def _counts(text: str) -> list[_Count]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _skip_parentheses(tokens: list[re.Match], index: int) -> int:
-    """Index after a parenthesised group starting at ``index`` (unchanged if none)."""
-    if tokens[index].group() != "(":
-        return index
-    depth = 0
-    for j in range(index, len(tokens)):
-        depth += {"(": 1, ")": -1}.get(tokens[j].group(), 0)
+def _skip_parentheses(tokens: Iterator[re.Match]) -> None:
+    """Consume the tokens of a parenthesised group up to its closing ")" (the "(" was read)."""
+    depth = 1
+    for token in tokens:
+        depth += {"(": 1, ")": -1}.get(token.group(), 0)
         if depth == 0:
-            return j + 1
-    return len(tokens)
+            return
 
 
 def _gap_ok(gap: list[str], head: str, criterion_folded: str, named: bool) -> bool:
@@ -221,16 +233,16 @@ def _gap_ok(gap: list[str], head: str, criterion_folded: str, named: bool) -> bo
 
 def _qualifies(text: str, count: _Count, stem: str, criterion: str) -> bool:
     """Whether ``count`` qualifies a word with ``stem`` (see the module docstring)."""
-    tokens = list(TOKEN_RE.finditer(text, count.end))
+    tokens = TOKEN_RE.finditer(text, count.end)  # lazily: only a few tokens are read
     gap: list[str] = []
     named = False
-    i = 0
-    while i < len(tokens) and len(gap) <= MAX_CHAIN:
-        j = _skip_parentheses(tokens, i)
-        if j != i:
-            i = j
+    for match in tokens:
+        if len(gap) > MAX_CHAIN:
+            break
+        token = match.group()
+        if token == "(":
+            _skip_parentheses(tokens)
             continue
-        token = tokens[i].group()
         if not WORD_RE.fullmatch(token):
             return False
         word = fold(token)
@@ -239,7 +251,6 @@ def _qualifies(text: str, count: _Count, stem: str, criterion: str) -> bool:
         if not gap:
             named = token[:1].isupper()
         gap.append(word)
-        i += 1
     return False
 
 
@@ -330,6 +341,8 @@ NOT_DONE_RE = re.compile(
     r"\b(?:neivyko|nebuvo\s+(?:organizuo[tj]|surengt|igyvendint|ivykdyt|vykdyt|atlikt)\w*"
     r"|neorganizav\w*|nesureng\w*|neigyvendin\w*)"
 )
+#: Words one of which every match of NOT_DONE_RE contains.
+NOT_DONE_WORDS = ("neivyko", "nebuvo", "neorganizav", "nesureng", "neigyvendin")
 CONTRAST_RE = re.compile(
     r"(?:,\s*o\b|\btaciau\b|\bbet\b|\bvietoj\w*|\bkitu\s+budu\b|\brastu\b|\bnuotoliniu\s+budu\b"
     r"|\bprisijungt\w*)"
@@ -344,6 +357,8 @@ def text_says_not_done(result_text: str, criterion: str = "") -> bool:
     sentence says the measure was implemented. Texts with municipal sub-results are skipped."""
     if not result_text or _has_municipal_results(result_text):
         return False
+    if not any(word in fold(result_text) for word in NOT_DONE_WORDS):
+        return False  # fast path: no sentence can match NOT_DONE_RE
     from apanalysis.status import leading_status
 
     status = leading_status(result_text)

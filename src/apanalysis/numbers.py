@@ -139,6 +139,7 @@ def _deadline(criterion: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a measure's criterion is read for its row and its achieved value
 def parse_target(criterion: str) -> Target:
     """The target of a criterion: the number(s) after " – " (or ":"), "proc." unit,
     "iki MM-DD" deadline, "pagal poreikį" (as needed). Percent criteria ("procentas – 100")

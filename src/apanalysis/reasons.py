@@ -7,6 +7,7 @@ Patterns are matched on folded text (lower case, diacritics removed), so "pandem
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from apanalysis.htmltext import fold
@@ -29,6 +30,7 @@ COVID_STEMS = (r"pandemij\w*", r"covid\w*", r"karantin\w*", r"apribojim\w*",
 _IN_SENTENCE = r"[^.]"
 ABBREVIATIONS = frozenset({"m", "d", "r", "nr", "men", "tukst", "pvz", "kt", "t", "y", "val"})
 ABBREVIATION_MARK = "\u00b7"
+_ABBREVIATION_ENDS = frozenset(word[-1] for word in ABBREVIATIONS)
 _LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}$")
 
 
@@ -38,11 +40,24 @@ def mask_abbreviation_dots(folded: str) -> str:
     if "." not in folded:
         return folded
     parts = folded.split(".")
-    out = [parts[0]]
-    for part in parts[1:]:
-        word = _LAST_WORD.search(out[-1][-6:])
-        out.append((ABBREVIATION_MARK if word and word.group() in ABBREVIATIONS else ".") + part)
-    return "".join(out)
+    # Each dot is decided by the part before it alone (the dot or mark opening that part is no
+    # letter). Fast path: most dots follow a character that ends no abbreviation ("$" of
+    # _LAST_WORD also matches before a final newline), and the string is rebuilt by joins.
+    masked = [
+        index for index, before in enumerate(parts[:-1], 1)
+        if before.removesuffix("\n")[-1:] in _ABBREVIATION_ENDS and _ends_in_abbreviation(before)
+    ]
+    if not masked:
+        return folded
+    bounds = zip([0, *masked], [*masked, None], strict=True)
+    return ABBREVIATION_MARK.join(".".join(parts[start:stop]) for start, stop in bounds)
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    word = _LAST_WORD.search(text[-6:])
+    return bool(word) and word.group() in ABBREVIATIONS
+
+
 NO_INFORMATION_STEMS = (
     rf"(?:informacij|duomen)\w*\b{_IN_SENTENCE}{{0,150}}?"
     r"\b(?:nepateik\w*|nebuvo\s+pateikt\w*|negaut\w*)",
@@ -84,8 +99,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     )
 }
 _IMPLEMENTED_REASONS = ("covid", "other_form")
-#: Words one of which every stem of a reason contains: a text with none of them cannot match,
-#: so the (slower) pattern is not run on it.
+#: Words one of which every stem of a reason contains. No stem matches a dot, so a match lies
+#: within one sentence that holds one of these words: only such sentences are searched.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "covid": ("pandemij", "covid", "karantin", "apribojim", "ekstremal", "epidemi",
               "koronavirus"),
@@ -98,8 +113,24 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _may_match(code: str, folded: str) -> bool:
-    return any(word in folded for word in _TRIGGERS[code])
+def _sentences_with(masked: str, words: tuple[str, ...]) -> Iterator[str]:
+    """The sentences (stretches between dots) of ``masked`` holding one of ``words``.
+
+    A pattern that matches no dot matches ``masked`` if and only if it matches one of its
+    sentences (a dot is no word character, as the ends of a string): searching only these
+    is much faster than scanning the whole text.
+    """
+    for word in words:
+        at = masked.find(word)
+        while at != -1:
+            end = masked.find(".", at)
+            yield masked[masked.rfind(".", 0, at) + 1 : end if end != -1 else len(masked)]
+            at = masked.find(word, end) if end != -1 else -1
+
+
+def _has_reason(code: str, masked: str) -> bool:
+    pattern = _PATTERNS[code]
+    return any(pattern.search(sentence) for sentence in _sentences_with(masked, _TRIGGERS[code]))
 
 
 def cites_covid(text: str) -> bool:
@@ -120,10 +151,7 @@ def _reasons(text: str, status: str) -> tuple[str, ...]:
     otherwise "not_organized" is given when no other reason is found.
     """
     folded = mask_abbreviation_dots(fold(text))
-    found = {
-        code for code, pattern in _PATTERNS.items()
-        if _may_match(code, folded) and pattern.search(folded)
-    }
+    found = {code for code in _PATTERNS if _has_reason(code, folded)}
     if status == IMPLEMENTED:
         found &= set(_IMPLEMENTED_REASONS)
     elif not found and status in NOT_DONE_STATUSES:

@@ -62,14 +62,17 @@ def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def _column(values: list, dtype: str | None):
+def _column(values: list, dtype: str | None, text_dtype):
     """One column of :func:`frame_from_rows`, converted in Python, then made an array once."""
     if dtype is None:
-        return pd.array(["" if _missing(v) else str(v) for v in values], dtype="str")
+        return pd.array(["" if _missing(v) else str(v) for v in values], dtype=text_dtype)
     if dtype == "bool":
         return np.array([False if _missing(v) else bool(v) for v in values], dtype=bool)
-    if dtype == "Int64":
-        return pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+    if dtype == "Int64":  # values and mask directly: several times faster than pd.array
+        mask = np.array([_missing(v) for v in values], dtype=bool)
+        data = np.array([0 if m else int(v) for v, m in zip(values, mask, strict=True)],
+                        dtype="int64")
+        return pd.arrays.IntegerArray(data, mask)
     return np.array([np.nan if _missing(v) else v for v in values], dtype=dtype)
 
 
@@ -79,8 +82,12 @@ def frame_from_rows(rows: list[dict], table: str, columns: list[str] | None = No
     if columns is None:
         columns = list(dict.fromkeys(key for row in rows for key in row))
     types = DTYPES[table]
-    data = {c: _column([row.get(c) for row in rows], types.get(c)) for c in columns}
-    return pd.DataFrame(data, columns=columns)
+    text_dtype = pd.api.types.pandas_dtype("str")  # resolved once, not per column
+    data = {c: _column([row.get(c) for row in rows], types.get(c), text_dtype) for c in columns}
+    if not data:
+        return pd.DataFrame(data, columns=columns)  # no columns: an empty Index, not a range
+    # the arrays are new and in column order: no copy, no reindexing needed
+    return pd.DataFrame(data, copy=False)
 
 
 def schemas() -> dict:

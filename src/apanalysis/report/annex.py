@@ -89,7 +89,8 @@ class AnnexRecord:
         """``(line, plain text)`` of each fragment of the column, to trace text to its line."""
         key = (column, len(self.cells[column]))
         if key not in self._fragment_texts:
-            self._fragment_texts[key] = [(line_no, " ".join(plain(fragment).split()))
+            # plain() already gives a single line with single spaces
+            self._fragment_texts[key] = [(line_no, plain(fragment))
                                          for line_no, fragment in self.cells[column]]
         return self._fragment_texts[key]
 
@@ -116,7 +117,17 @@ class Annex:
 @lru_cache(maxsize=8192)
 def plain(cell: str) -> str:
     """A cell as a single line of plain text, markdown decoration removed."""
-    return MARKDOWN_DECORATION.sub("", " ".join(strip_emphasis(html_to_text(cell)).split()))
+    return _strip_decoration(" ".join(strip_emphasis(html_to_text(cell)).split()))
+
+
+def _strip_decoration(text: str) -> str:
+    """``text`` without :data:`MARKDOWN_DECORATION` at its ends."""
+    # fast path: the pattern can only match at the first or the last character, and
+    # scanning a long text for it costs more than the rest of plain()
+    first, last = text[:1], text[-1:]
+    if first not in "#>*" and not first.isspace() and last != "*" and not last.isspace():
+        return text
+    return MARKDOWN_DECORATION.sub("", text)
 
 
 def is_layout(cells: list[str]) -> bool:

@@ -34,7 +34,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from apanalysis import money, numbers, status
 
@@ -286,9 +286,14 @@ ACTION_NUMBER_BEFORE_RE = re.compile(r"(?:priemon\w*|\d+\s+ir)\s+$", re.IGNORECA
 def counts(text: str) -> list[Count]:
     """Counts in ``text``: plain digits (not parts of "55,5" or "01.01.01") and the number words
     that :func:`apanalysis.numbers.find_count_words` finds ("penki", "dvidešimt trys")."""
+    return list(_counts(text))
+
+
+@lru_cache(maxsize=4096)  # each sentence is asked for its counts by several finders
+def _counts(text: str) -> tuple[Count, ...]:
     found = [Count(int(m.group()), m.start(), m.end()) for m in DIGITS_RE.finditer(text)]
     found += [Count(value, start, end) for value, _, start, end in numbers.find_count_words(text)]
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 IC = re.IGNORECASE
