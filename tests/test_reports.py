@@ -49,6 +49,7 @@ def test_title_year_and_sections(build_2020, name):
 def test_figures_embedded_no_code_no_errors_no_remote_assets(build_2020, name):
     page = html(build_2020, name)
     assert re.search(r'<img[^>]+src="data:image/(png|svg\+xml);base64,', page)
+    assert "No description has been provided" not in page  # every figure has alt text
     assert "hl-ipython3" not in page and "import apanalysis" not in page  # no code cell
     assert "Traceback" not in page and "jp-OutputArea-output jp-error" not in page
     assert not re.search(r"<script[^>]+src=", page)

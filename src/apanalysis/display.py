@@ -19,6 +19,7 @@ __all__ = [
     "NOTEBOOK_TITLES",
     "escape_markdown",
     "figure",
+    "figure_title",
     "status_table",
     "table",
     "takeaway",
@@ -164,10 +165,21 @@ def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
     return table(shown, caption=caption, hide_index=False)
 
 
-def figure(fig, dpi: int = 110):
-    """A matplotlib Figure as an inline PNG image (works with any backend)."""
+def figure(fig, dpi: int = 110, alt: str | None = None):
+    """A matplotlib Figure as an inline PNG image (works with any backend), with alternative
+    text for screen readers: ``alt``, or else the figure's title."""
     from IPython.display import Image
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    return Image(data=buffer.getvalue(), format="png")
+    alt = alt or figure_title(fig)
+    return Image(data=buffer.getvalue(), format="png", metadata={"alt": alt} if alt else None)
+
+
+def figure_title(fig) -> str:
+    """The title of a figure's first axes (the English caption the plots set), or ""."""
+    for ax in fig.axes:
+        for loc in ("left", "center"):
+            if ax.get_title(loc=loc):
+                return ax.get_title(loc=loc)
+    return ""
