@@ -276,3 +276,12 @@ def test_online_stems_ignore_websites_and_internet_dangers():
     assert cv.online_stems("Paskelbta interneto svetainėje; mokymai vyko nuotoliniu būdu.") == [
         "nuotolin"
     ]
+
+
+def test_measure_targets_show_what_the_result_reports():
+    from apanalysis.tables import parse_year
+
+    table = cr.measure_targets(parse_year(2020).measures).set_index("row")
+    # line 263: target 30 persons, "Mokymuose dalyvavo 25 teisėjai", marked implemented
+    assert table.loc["01.04.04 a2", ["target", "achieved", "flag"]].tolist() == [
+        30.0, 25.0, "implemented_below_target"]

@@ -96,13 +96,20 @@ def measure_targets(measures: pd.DataFrame) -> pd.DataFrame:
             "institutions": measures["institutions"].fillna("").str.replace(";", ", "),
             "criterion": measures["criterion"],
             "target": measures["target_value"].astype(float),
+            "achieved": _column(measures, "achieved_value", float("nan")).astype(float),
             "unit": measures["target_unit"].fillna(""),
             "deadline": measures["deadline"].fillna(""),
             "status": measures["status"],
+            "flag": _column(measures, "flag", "").fillna(""),
             "result": measures["result_text"].fillna(""),
         }
     )
     return out.reset_index(drop=True)
+
+
+def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
+    """``frame[name]``, or ``default`` on every row for tables made before the column existed."""
+    return frame[name] if name in frame.columns else pd.Series(default, index=frame.index)
 
 
 def reason_labels(codes: object, labels: Mapping[str, str] | None = None) -> str:
