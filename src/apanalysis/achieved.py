@@ -63,7 +63,11 @@ QUANTITY_WORDS = {"skaicius", "kiekis", "procentas", "dalis", "skaiciaus"}
 SEPARATOR_RE = re.compile(r"\s[–—-]\s|:")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
-DIGITS_RE = re.compile(rf"(?<![\w.,/+\-–−~]){numbers.NUMBER_RE.pattern}(?![\w\-–/])")
+#: rf"(?<![\w.,/+\-–−~]){numbers.NUMBER_RE.pattern}(?![\w\-–/])" with the first digit first
+#: (see numbers.NUMBER_REST): the same matches, found faster.
+DIGITS_RE = re.compile(
+    rf"\d(?<![\w.,/+\-–−~]\d)(?<![\d,.]\d)(?:{numbers.NUMBER_REST})(?!\d)(?![\w\-–/])"
+)
 DIGIT_RUN_RE = re.compile(r"\+?\d+(?:[ \u00a0\u202f]\d+)+")
 VALID_GROUPING_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
 #: What may follow a number that is not a count (folded text).
@@ -88,6 +92,7 @@ NOT_A_COUNT_BEFORE_ENDINGS = (
 PLAN_CUE_RE = re.compile(r"\b(?:planuot\w*|numat\w*|plane|siektin\w*|uzsibrez\w*|vietoj\w*)\b")
 CLAUSE_BREAKS = ".;:,!?"
 LIST_MARKER_RE = re.compile(r"(?:^|\n|(?<=[.:]\s))\s*\d{1,2}\.\s+(?=\S)")
+_DIGIT_DOT_SPACE_RE = re.compile(r"\d\.\s")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
 #: Multi-word names that may sit inside a genitive chain ("Kovos su prekyba žmonėmis ...").
 DOMAIN_PHRASE_RE = re.compile(r"\b(?:su\s+)?prekyb\w*\s+zmonemis\b")
@@ -157,6 +162,10 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 
 def _list_start(text: str) -> int | None:
     """Offset of the first marker of an enumerated list ("1. ... 2. ..."), if there is one."""
+    # fast path: each marker holds a digit, a dot and a whitespace in a row, so fewer than two
+    # such triples (cheap to find: the scan jumps from digit to digit) means fewer markers
+    if len(_DIGIT_DOT_SPACE_RE.findall(text)) < 2:
+        return None
     markers = list(LIST_MARKER_RE.finditer(text))
     return markers[0].start() if len(markers) >= 2 else None
 

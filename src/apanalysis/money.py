@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from apanalysis.htmltext import fold
-from apanalysis.numbers import NUMBER_PATTERN, parse_number
+from apanalysis.numbers import NUMBER_PATTERN, NUMBER_REST, parse_number
 
 # Lithuanian vocabulary (case-insensitive).
 CURRENCY_WORDS = r"eur(?:ų|u|ai|o|us|ais|ams|uose)?|€"  # EUR, Eur, eurų, eurai, €
@@ -31,8 +31,10 @@ KINDS = ("planned", "spent", "allocated", "unused", "rate", "other")
 
 _NUMBER = rf"(?<![\d,.])(?:{NUMBER_PATTERN})(?!\d)"
 _MULTIPLIER = "|".join(rf"(?P<m{k}>{p})" for k, p in enumerate(MULTIPLIERS))
+# The first number starts with a plain \d (see numbers.NUMBER_REST): the same as _NUMBER.
+_FIRST_NUMBER = rf"\d(?<![\d,.]\d)(?:{NUMBER_REST})(?!\d)"
 _MONEY = re.compile(
-    rf"(?P<first>{_NUMBER})(?:{RANGE_DASH}(?P<second>{_NUMBER}))?"
+    rf"(?P<first>{_FIRST_NUMBER})(?:{RANGE_DASH}(?P<second>{_NUMBER}))?"
     rf"\s*(?:(?:{_MULTIPLIER})\s*)?(?:{CURRENCY_WORDS})(?![^\W\d_])(?P<month>{PER_MONTH})?",
     re.IGNORECASE,
 )

@@ -14,6 +14,15 @@ NUMBER_PATTERN = (
     rf"\d{{1,3}}(?:[{THOUSANDS_SEPARATORS}]\d{{3}})+(?:,\d+)?"  # 5 400 / 240 100 / 19 810,5
     r"|\d+(?:[,.]\d+)?"  # 100 / 0,5 / 1163,81 / 5.5
 )
+#: NUMBER_PATTERN after its first digit: "\d(?:NUMBER_REST)" matches exactly what
+#: NUMBER_PATTERN does, trying the same lengths in the same order (\d{1,3} = \d\d{0,2}, \d+ =
+#: \d\d*). A pattern that starts with a plain \d (lookbehinds moved after it, "(?<!x)\d" =
+#: "\d(?<!x\d)") lets Python's re engine jump from digit to digit instead of trying every
+#: position of the text: much faster scans with the same matches.
+NUMBER_REST = (
+    rf"\d{{0,2}}(?:[{THOUSANDS_SEPARATORS}]\d{{3}})+(?:,\d+)?"
+    r"|\d*(?:[,.]\d+)?"
+)
 _NUMBER_FULL = re.compile(rf"[+\-−]?(?:{NUMBER_PATTERN})")
 NUMBER_RE = re.compile(rf"(?<![\d,.])(?:{NUMBER_PATTERN})(?![\d])")
 

@@ -65,7 +65,9 @@ def _missing(value: object) -> bool:
 def _column(values: list, dtype: str | None, text_dtype):
     """One column of :func:`frame_from_rows`, converted in Python, then made an array once."""
     if dtype is None:
-        return pd.array(["" if _missing(v) else str(v) for v in values], dtype=text_dtype)
+        # fast path: most values are exactly str, which is never missing and is its own str()
+        texts = [v if type(v) is str else "" if _missing(v) else str(v) for v in values]
+        return pd.array(texts, dtype=text_dtype)
     if dtype == "bool":
         return np.array([False if _missing(v) else bool(v) for v in values], dtype=bool)
     if dtype == "Int64":  # values and mask directly: several times faster than pd.array

@@ -11,6 +11,7 @@ A municipality named in passing ("Kauno miesto savivaldybė organizavo ...") sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,13 +41,63 @@ def _status_after(text: str, end: int) -> StatusMatch | None:
     return municipal_lead_status(text[end:].lstrip(" .:–-"))
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĄČĘĖĮŠŲŪŽ")
+_NAME_END = "savivaldybė"
+
+
+def _may_be_in_name(char: str) -> bool:
+    """True for every letter (``[^\\W\\d_]``), space and dot (and for digits too)."""
+    return char.isalnum() or char.isspace() or char == "."
+
+
+#: Most whitespace runs inside a name before "savivaldybė": two words and a qualifier.
+_MAX_NAME_GAPS = 3
+
+
+def _stretch_start(text: str, at: int, end: int) -> int:
+    """The first offset (not before ``end``) from which a NAME match ending in the
+    "savivaldybė" at ``at`` could start: going back over name characters, through at most
+    _MAX_NAME_GAPS runs of whitespace."""
+    start, gaps = at, 0
+    while start > end and _may_be_in_name(text[start - 1]):
+        if text[start - 1].isspace() and not text[start].isspace():
+            gaps += 1  # entering one more run of whitespace
+            if gaps > _MAX_NAME_GAPS:
+                break
+        start -= 1
+    return start
+
+
+def _names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``NAME.finditer(text)``, found faster.
+
+    Every NAME match starts at a capital and ends at a "savivaldybė" (lower case, so no name
+    word or qualifier), with only letters, spaces and dots between: it lies in the stretch of
+    characters (a superset: see _stretch_start) before one occurrence of "savivaldybė".
+    So only the capitals of those stretches are tried, in order, with NAME.match (its
+    lookbehinds still see the text before the position; "^" matches only at 0). A match
+    cannot reach past the occurrence it was found for, so the order is that of finditer.
+    """
+    end = 0
+    at = text.find(_NAME_END)
+    while at != -1:
+        for position in range(_stretch_start(text, at, end), at):
+            if text[position] in _CAPITALS:
+                match = NAME.match(text, position)
+                if match:
+                    yield match
+                    end = match.end()
+                    break
+        at = text.find(_NAME_END, max(at + 1, end))
+
+
 @lru_cache(maxsize=1024)
 def split_municipal(text: str) -> tuple[MunicipalResult, ...]:
     """The municipality sub-results of a result cell's plain text, in order."""
     if "savivaldybė" not in text:  # every sub-result names a municipality
         return ()
     starts = []
-    for match in NAME.finditer(text):
+    for match in _names(text):
         status = _status_after(text, match.end("name"))
         if status is not None:
             starts.append((match, status))

@@ -58,11 +58,20 @@ ENDS_SENTENCE_RE = re.compile(r"[.!?:;]\W*$")
 
 def clean_inline(text: str) -> str:
     """Plain text of one line: footnote markers dropped, HTML/markdown removed, spaces collapsed."""
-    text = SUP_RE.sub("", text)
-    text = AUTOLINK_RE.sub(r"\1", text)
-    text = MD_LINK_RE.sub(r"\1", text)
-    text = TAG_RE.sub("", text)
-    text = EMPHASIS_RE.sub("", html.unescape(text))
+    # Fast paths: each pattern is run only when the text holds a character every match of
+    # it contains ("<" or "[" for SUP_RE, "<" for the tags, "](" for links, "*" or "_" for
+    # emphasis), so skipping it changes nothing.
+    if "<" in text or "[" in text:
+        text = SUP_RE.sub("", text)
+    if "<" in text:
+        text = AUTOLINK_RE.sub(r"\1", text)
+    if "](" in text:
+        text = MD_LINK_RE.sub(r"\1", text)
+    if "<" in text:
+        text = TAG_RE.sub("", text)
+    text = html.unescape(text)
+    if "*" in text or "_" in text:
+        text = EMPHASIS_RE.sub("", text)
     return SPACES_RE.sub(" ", text).strip()
 
 
@@ -166,18 +175,22 @@ SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„\"(])")
 NO_SPLIT_ABBREVIATIONS = {"m", "d", "tūkst", "pvz", "nr", "t", "y", "val", "str", "p", "kt", "mln"}
 #: Abbreviations that end a sentence before a capital but not before a digit ("50 proc. 2 ...").
 NO_DIGIT_SPLIT_ABBREVIATIONS = {"proc"}
+_LAST_TOKEN_RE = re.compile(r"([^\s(]*)[.!?]$")
+_DIGITS_DOTS_RE = re.compile(r"[\d.]+")
 
 
 def _split_ok(text: str, dot: int) -> bool:
     """Whether a sentence may end at the punctuation before position ``dot``."""
     before = text[:dot].rstrip()
-    word = re.search(r"([^\s(]*)[.!?]$", before)
+    # A match holds no whitespace (and ``before`` ends in none), so it lies in the last
+    # whitespace-free chunk: searching only that is exact, and not quadratic in paragraphs.
+    word = _LAST_TOKEN_RE.search(before[-1:] and before.rsplit(None, 1)[-1])
     token = word.group(1).strip(")").lower() if word else ""
     if token in NO_SPLIT_ABBREVIATIONS:
         return False
     following = text[dot:].lstrip()[:1]
     if following.isdigit():
-        return token not in NO_DIGIT_SPLIT_ABBREVIATIONS and not re.fullmatch(r"[\d.]+", token)
+        return token not in NO_DIGIT_SPLIT_ABBREVIATIONS and not _DIGITS_DOTS_RE.fullmatch(token)
     return True
 
 
@@ -278,7 +291,9 @@ class Count:
 
 #: A function finding one count in a sentence (e.g. :func:`items_count`).
 CountFinder = Callable[[str], Count | None]
-DIGITS_RE = re.compile(r"(?<![\w.,])\d+(?![\w]|[.,]\d)")
+# r"(?<![\w.,])\d+(?![\w]|[.,]\d)" with the lookbehind after the first digit: the same
+# matches, but the re engine jumps from digit to digit (see numbers.NUMBER_REST).
+DIGITS_RE = re.compile(r"\d(?<![\w.,]\d)\d*(?![\w]|[.,]\d)")
 #: A count directly after "priemonės" or "1 ir" is an action number ("priemonės 3 veiksmai").
 ACTION_NUMBER_BEFORE_RE = re.compile(r"(?:priemon\w*|\d+\s+ir)\s+$", re.IGNORECASE)
 
