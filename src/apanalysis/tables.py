@@ -14,7 +14,7 @@ from apanalysis.institutions import normalize_institutions
 from apanalysis.money import amount_kind, find_money
 from apanalysis.numbers import parse_target
 from apanalysis.reasons import find_reasons
-from apanalysis.report.annex import Annex, AnnexRecord, parse_annex, plain
+from apanalysis.report.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.report.municipal import split_municipal
 from apanalysis.report.narrative import parse_narrative
 from apanalysis.report.reader import SourceText, find_report, read_report
@@ -135,8 +135,6 @@ class _TableBuilder:
         achieved_number = achieved.value if achieved else None
         action_title = title
         if record.action is not None:
-            from apanalysis.report.annex import split_action
-
             _, _, action_title = split_action(record.html("title"))
         return {
             "year": self.year,
