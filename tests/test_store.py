@@ -56,3 +56,11 @@ def test_load_without_processed_parses(tmp_path):
     raw = copy_2020(tmp_path)
     data = load_year(2020, raw_dir=raw, processed_dir=tmp_path / "nothing")
     assert len(data.measures) == 53
+
+
+def test_csv_opens_in_spreadsheets_with_its_lithuanian_letters(tmp_path):
+    raw, processed = copy_2020(tmp_path), tmp_path / "processed"
+    write_year(2020, raw_dir=raw, processed_dir=processed)
+    data = (processed / "2020" / "measures.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfyear,task,code,action,")  # BOM: Excel reads UTF-8
+    assert "Neįgyvendinta".encode() in data

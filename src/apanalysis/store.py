@@ -28,6 +28,12 @@ def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
     return Path(processed_dir if processed_dir is not None else paths.PROCESSED_DIR) / str(year)
 
 
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV: UTF-8 with a byte-order mark, so spreadsheets (Excel included) show the
+    Lithuanian letters right; pandas and csv readers with ``utf-8-sig`` skip the mark."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
 def _meta(data: YearData) -> dict:
     return {
         "year": data.year,
@@ -49,9 +55,9 @@ def write_year(
     out = processed_year_dir(year, processed_dir)
     for table in data.TABLES:
         frame = getattr(data, table)
-        atomic.write_text(out / f"{table}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        atomic.write_bytes(out / f"{table}.csv", csv_bytes(frame))
         atomic.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
-    atomic.write_text(out / AUDIT_FILE, audit(data).to_csv(index=False, lineterminator="\n"))
+    atomic.write_bytes(out / AUDIT_FILE, csv_bytes(audit(data)))
     atomic.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
     return data
 
