@@ -170,12 +170,13 @@ def execute(
 ) -> None:
     """Run ``nb_path`` with papermill into ``output``; the kernel starts in ``cwd``.
 
-    papermill's own ``cwd=`` does a process-wide ``os.chdir`` (unsafe with threads), so the working
-    folder is given to nbclient as ``resources.metadata.path`` instead.
+    The caller has checked the parameters (:func:`check_parameters`, done by :func:`build` for
+    every notebook before any runs). papermill's own ``cwd=`` does a process-wide ``os.chdir``
+    (unsafe with threads), so the working folder is given to nbclient as
+    ``resources.metadata.path`` instead.
     """
     import papermill
 
-    check_parameters(nb_path, parameters)
     papermill.execute_notebook(
         str(nb_path),
         str(output),

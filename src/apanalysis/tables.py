@@ -111,10 +111,11 @@ class _TableBuilder:
         if status is None:
             self.problems.append((record.source_line, self._status_problem(record, result)))
             return
-        self.measures.append(self._measure_row(record, result, status))
-        for part in split_municipal(result):
+        parts = split_municipal(result)
+        self.measures.append(self._measure_row(record, result, status, len(parts)))
+        for part in parts:
             self._add_municipal(record, part)
-        self._add_amounts(record, result)
+        self._add_amounts(record, result, parts)
 
     def _status_problem(self, record: AnnexRecord, result: str) -> str:
         label = record.code if record.action is None else f"{record.code} action {record.action}"
@@ -125,7 +126,9 @@ class _TableBuilder:
             return f"{label}: unknown status word {first!r}: row not read"
         return f"{label}: result does not start with a status word ({first!r}): row not read"
 
-    def _measure_row(self, record: AnnexRecord, result: str, status) -> dict:
+    def _measure_row(
+        self, record: AnnexRecord, result: str, status, municipal_count: int
+    ) -> dict:
         title = plain(record.html("title"))
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
@@ -155,7 +158,7 @@ class _TableBuilder:
             "reasons": _join(reasons),
             "covid": "covid" in reasons,
             "result_text": result,
-            "municipal_count": len(split_municipal(result)),
+            "municipal_count": municipal_count,
             "source_line": record.source_line,
             "end_line": record.end_line,
             "achieved_value": achieved_number,
@@ -180,8 +183,7 @@ class _TableBuilder:
             "source_line": line_of(record, part.text[:60]),
         })
 
-    def _add_amounts(self, record: AnnexRecord, result: str) -> None:
-        parts = split_municipal(result)
+    def _add_amounts(self, record: AnnexRecord, result: str, parts) -> None:
         for money in find_money(result):
             quote = sentence_around(result, money.start, money.end)
             owner = [p for p in parts if p.start <= money.start]
