@@ -104,15 +104,39 @@ def naive_commands(f: dict[str, Path]) -> list[list[str]]:
     out = f["reports"] / "naive"
     for name in NOTEBOOKS:
         executed = out / f"{name}.ipynb"
-        commands.append([
-            str(BIN / "papermill"), str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed),
-            "-k", "apanalysis", "--cwd", str(paths.NOTEBOOKS_DIR),
-            "-p", "year", str(YEAR), "-p", "raw_dir", str(f["raw"]),
-            "-p", "processed_dir", str(f["processed"]), "-p", "figures_dir", str(f["figures"]),
-        ])
-        commands.append([
-            str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed),
-        ])
+        commands.append(
+            [
+                str(BIN / "papermill"),
+                str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"),
+                str(executed),
+                "-k",
+                "apanalysis",
+                "--cwd",
+                str(paths.NOTEBOOKS_DIR),
+                "-p",
+                "year",
+                str(YEAR),
+                "-p",
+                "raw_dir",
+                str(f["raw"]),
+                "-p",
+                "processed_dir",
+                str(f["processed"]),
+                "-p",
+                "figures_dir",
+                str(f["figures"]),
+            ]
+        )
+        commands.append(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "html",
+                "--no-input",
+                str(executed),
+            ]
+        )
     return commands
 
 
@@ -171,8 +195,15 @@ def scale(repetitions: int) -> dict:
     f = folders("large")
     shutil.rmtree(OUT / "large", ignore_errors=True)
     subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("make_large_report.py")), str(f["raw"]),
-         "--factor", "20"], check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            str(Path(__file__).with_name("make_large_report.py")),
+            str(f["raw"]),
+            "--factor",
+            "20",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     rows = len(parse_year(YEAR, raw_dir=f["raw"]).measures)
     large_parse = parse_ms(f["raw"], repetitions) / 1000

@@ -49,17 +49,39 @@ def test_criterion_stem(criterion, stem):
     [
         (MEETINGS, 2, "Neįgyvendinta. Įvyko vienas posėdis.", 1),
         (TRAININGS, 10, "Įgyvendinta. 2020 m. organizuota 10 mokymų UŽT specialistams.", 10),
-        ("Mokymuose dalyvavusių pareigūnų skaičius – 40", 40,
-         "Įgyvendinta. Mokymuose dalyvavo 38 konsuliniai pareigūnai.", 38),  # one adjective
+        (
+            "Mokymuose dalyvavusių pareigūnų skaičius – 40",
+            40,
+            "Įgyvendinta. Mokymuose dalyvavo 38 konsuliniai pareigūnai.",
+            38,
+        ),  # one adjective
         (TRAININGS, 10, "Įgyvendinta. Surengti du mokymai.", 2),  # number word
-        (MEETINGS, 2, "Neįgyvendinta. Organizuotas vienas Kovos su prekyba žmonėmis "
-         "koordinavimo komisijos (toliau – Komisija) posėdis 2020 m. spalio 20 d.", 1),
-        ("Viešinimo priemonių skaičius – 2", 2,
-         "Neįgyvendinta. Buvo įgyvendinta viena viešinimo priemonė.", 1),  # criterion's word
-        (PERSONS, 220, "Įgyvendinta iš dalies. Pagalba buvo suteikta 208 asmenims. Planuota "
-         "pagalbą suteikti 220 asmenų.", 208),  # the plan's restatement is not a result
-        (TRAININGS, 10, "Įgyvendinta. Surengta 10 mokymų. Visi 10 mokymų vyko nuotoliniu būdu.",
-         10),  # the same value twice is one value
+        (
+            MEETINGS,
+            2,
+            "Neįgyvendinta. Organizuotas vienas Kovos su prekyba žmonėmis "
+            "koordinavimo komisijos (toliau – Komisija) posėdis 2020 m. spalio 20 d.",
+            1,
+        ),
+        (
+            "Viešinimo priemonių skaičius – 2",
+            2,
+            "Neįgyvendinta. Buvo įgyvendinta viena viešinimo priemonė.",
+            1,
+        ),  # criterion's word
+        (
+            PERSONS,
+            220,
+            "Įgyvendinta iš dalies. Pagalba buvo suteikta 208 asmenims. Planuota "
+            "pagalbą suteikti 220 asmenų.",
+            208,
+        ),  # the plan's restatement is not a result
+        (
+            TRAININGS,
+            10,
+            "Įgyvendinta. Surengta 10 mokymų. Visi 10 mokymų vyko nuotoliniu būdu.",
+            10,
+        ),  # the same value twice is one value
     ],
 )
 def test_values_read(criterion, target, text, value):
@@ -69,8 +91,9 @@ def test_values_read(criterion, target, text, value):
 
 
 def test_the_quote_is_the_sentence():
-    found = achieved_value(TRAININGS, 10, "Įgyvendinta. Pirmas sakinys. Surengta 8 mokymų. "
-                                          "Kitas sakinys.")
+    found = achieved_value(
+        TRAININGS, 10, "Įgyvendinta. Pirmas sakinys. Surengta 8 mokymų. Kitas sakinys."
+    )
     assert found == Achieved(8.0, "Surengta 8 mokymų.")
 
 
@@ -86,15 +109,27 @@ def test_the_quote_is_the_sentence():
         (TRAININGS, 10, "Įgyvendinta. Mokymams skirta 2 000 Eur."),
         (TRAININGS, 10, "Įgyvendinta. Skirta 5 400 Eur mokymams ir 10 tūkst. Eur mokymams."),
         # a number qualifying a different noun
-        ("Mokymuose dalyvavusių asmenų skaičius – 30", 30,
-         "Įgyvendinta. Mokymuose 25 teisėjai išklausė paskaitą."),  # no noun, no verb match
-        ("Suorganizuotų priemonių skaičius – 10", 10,
-         "Įgyvendinta. Patikrino 274 ūkio subjektus ir 11 transporto priemonių."),  # compound
-        ("Parengtų rekomendacijų skaičius – 1", 1,
-         "Įgyvendinta. Sukurtas 5 dalių metodinių rekomendacijų filmukas."),
+        (
+            "Mokymuose dalyvavusių asmenų skaičius – 30",
+            30,
+            "Įgyvendinta. Mokymuose 25 teisėjai išklausė paskaitą.",
+        ),  # no noun, no verb match
+        (
+            "Suorganizuotų priemonių skaičius – 10",
+            10,
+            "Įgyvendinta. Patikrino 274 ūkio subjektus ir 11 transporto priemonių.",
+        ),  # compound
+        (
+            "Parengtų rekomendacijų skaičius – 1",
+            1,
+            "Įgyvendinta. Sukurtas 5 dalių metodinių rekomendacijų filmukas.",
+        ),
         # a phone number, list numbering, a document number, a range, a percentage
-        ("Įsteigtų pagalbos linijų skaičius – 1", 1,
-         "Įgyvendinta. Įsteigta pagalbos linija 8 616 91119 linijos."),
+        (
+            "Įsteigtų pagalbos linijų skaičius – 1",
+            1,
+            "Įgyvendinta. Įsteigta pagalbos linija 8 616 91119 linijos.",
+        ),
         (TRAININGS, 10, "Įgyvendinta. 1. Surengti mokymai. 2. Surengti 3 mokymai."),
         (TRAININGS, 10, "Įgyvendinta. Įsakymu Nr. 5 mokymai patvirtinti."),
         (TRAININGS, 10, "Įgyvendinta. 6–8 mokymų dalyviai."),
@@ -106,8 +141,11 @@ def test_the_quote_is_the_sentence():
         (TRAININGS, None, "Įgyvendinta. Surengta 10 mokymų."),
         ("Įgyvendintų priemonių procentas – 100", 100, "Įgyvendinta. Įgyvendinta 100 priemonių."),
         ("Parengtų teisės aktų skaičius – 1", 1, "Įgyvendinta. Parengtas 1 teisės aktas."),
-        (TRAININGS, 10, "Įgyvendinta iš dalies. Kauno miesto savivaldybė. Įgyvendinta. "
-         "Surengta 4 mokymai."),  # one municipality's count
+        (
+            TRAININGS,
+            10,
+            "Įgyvendinta iš dalies. Kauno miesto savivaldybė. Įgyvendinta. Surengta 4 mokymai.",
+        ),  # one municipality's count
         (TRAININGS, 10, ""),
     ],
 )
@@ -122,7 +160,10 @@ def test_never_fails_and_never_invents_a_value(text):
     found = achieved_value(TRAININGS, 10, text)
     assert found is None or found.quote
     assert flag("implemented", 10, found.value if found else None, text, TRAININGS) in (
-        "", "implemented_below_target", "implemented_but_text_says_not_done")
+        "",
+        "implemented_below_target",
+        "implemented_but_text_says_not_done",
+    )
 
 
 def test_missing_targets_of_any_kind():
@@ -146,14 +187,35 @@ def test_achievement_ratio():
         ("not_implemented", 2, 2, "Neįgyvendinta.", "not_implemented_but_target_met"),
         ("partially", 2, 3, "Įgyvendinta iš dalies.", "not_implemented_but_target_met"),
         ("not_implemented", 2, 1, "Neįgyvendinta.", ""),
-        ("implemented", None, None, "Įgyvendinta. Seminaras neįvyko dėl pandemijos.",
-         "implemented_but_text_says_not_done"),
-        ("implemented", math.nan, None, "Įgyvendinta. Mokymai nebuvo organizuoti.",
-         "implemented_but_text_says_not_done"),
-        ("implemented", None, None, "Įgyvendinta. Seminaras nebuvo organizuotas, o prisijungta "
-         "prie kitų mokymų.", ""),  # an alternative is given
-        ("implemented", None, None, "Įgyvendinta. Pasitarimas nebuvo organizuojamas. Priemonė "
-         "įgyvendinta pateikiant pasiūlymus raštu.", ""),  # implemented another way
+        (
+            "implemented",
+            None,
+            None,
+            "Įgyvendinta. Seminaras neįvyko dėl pandemijos.",
+            "implemented_but_text_says_not_done",
+        ),
+        (
+            "implemented",
+            math.nan,
+            None,
+            "Įgyvendinta. Mokymai nebuvo organizuoti.",
+            "implemented_but_text_says_not_done",
+        ),
+        (
+            "implemented",
+            None,
+            None,
+            "Įgyvendinta. Seminaras nebuvo organizuotas, o prisijungta prie kitų mokymų.",
+            "",
+        ),  # an alternative is given
+        (
+            "implemented",
+            None,
+            None,
+            "Įgyvendinta. Pasitarimas nebuvo organizuojamas. Priemonė "
+            "įgyvendinta pateikiant pasiūlymus raštu.",
+            "",
+        ),  # implemented another way
         ("not_implemented", None, None, "Neįgyvendinta. Renginys neįvyko.", ""),
         ("implemented", None, None, "Įgyvendinta.", ""),
     ],
@@ -239,15 +301,18 @@ def test_2020_values_and_flags_overall(measures):
     # (or partially) implemented, and 01.01.07 (2 of 1 meetings) is implemented
     flagged = measures[measures.flag != ""]
     assert list(zip(flagged.code, flagged.action, flagged.flag, strict=True)) == [
-        ("01.04.04", 2, "implemented_below_target")]
+        ("01.04.04", 2, "implemented_below_target")
+    ]
 
 
 def test_count_after_the_criterions_own_verb():
     # 01.04.04 action 2 (line 263): criterion "Mokymuose dalyvavusių asmenų skaičius – 30",
     # result "Igyvendinta. ... Mokymuose dalyvavo 25 teisėjai. Mokymai vyko 3 kartus."
     criterion = "Mokymuose dalyvavusių asmenų skaičius – 30"
-    text = ("Igyvendinta. Į mokymų programą įtraukta tema. Mokymuose dalyvavo 25 teisėjai. "
-            "Mokymai vyko 3 kartus. Lektorių paslaugų pirkimui panaudota 5 400 Eur.")
+    text = (
+        "Igyvendinta. Į mokymų programą įtraukta tema. Mokymuose dalyvavo 25 teisėjai. "
+        "Mokymai vyko 3 kartus. Lektorių paslaugų pirkimui panaudota 5 400 Eur."
+    )
     found = achieved_value(criterion, 30, text)
     assert found == Achieved(25.0, "Mokymuose dalyvavo 25 teisėjai.")
     assert flag("implemented", 30, found.value, text, criterion) == "implemented_below_target"
@@ -256,10 +321,20 @@ def test_count_after_the_criterions_own_verb():
 def test_verb_rule_stays_empty_when_unsure():
     criterion = "Mokymuose dalyvavusių asmenų skaičius – 30"
     # two different counts after the verb
-    assert achieved_value(criterion, 30, "Įgyvendinta. Dalyvavo 25 teisėjai, o vėliau "
-                          "dalyvavo 4 prokurorai.") is None
+    assert (
+        achieved_value(
+            criterion, 30, "Įgyvendinta. Dalyvavo 25 teisėjai, o vėliau dalyvavo 4 prokurorai."
+        )
+        is None
+    )
     # a year after the verb is not a count
     assert achieved_value(criterion, 30, "Įgyvendinta. Dalyvavo 2020 m. mokymuose.") is None
     # no participle in the criterion: the verb rule does not apply
-    assert achieved_value("Surengtų mokymų skaičius – 1", 1,
-                          "Įgyvendinta. Mokymuose dalyvavo 38 konsuliniai pareigūnai.") is None
+    assert (
+        achieved_value(
+            "Surengtų mokymų skaičius – 1",
+            1,
+            "Įgyvendinta. Mokymuose dalyvavo 38 konsuliniai pareigūnai.",
+        )
+        is None
+    )

@@ -31,7 +31,10 @@ def test_explode_institutions_one_row_per_code():
     # 12 rows; 01.01.07 names 4 codes, 01.04.03 names 2 → 12 + 3 + 1 = 16
     assert len(exploded) == 16
     assert exploded.loc[exploded["code"] == "01.01.07", "institution"].tolist() == [
-        "GP", "VRM", "VDI", "PD"
+        "GP",
+        "VRM",
+        "VDI",
+        "PD",
     ]
     assert exploded.loc[exploded["code"] == "01.04.10", "institution"].tolist() == [NO_INSTITUTION]
 
@@ -93,7 +96,10 @@ def test_undone_rows_reason_labels_and_order():
 def test_institution_scorecard_counts_exploded_codes():
     card = cr.institution_scorecard(measures())
     assert card.loc["VRM", ["implemented", "partially", "not_implemented", "total"]].tolist() == [
-        3, 0, 1, 4
+        3,
+        0,
+        1,
+        4,
     ]
     assert card.loc["VRM", "implementation_rate"] == 0.75
     assert card.loc["GP", "total"] == 3 and card.loc["GP", "implementation_rate"] == pytest.approx(
@@ -171,7 +177,9 @@ def test_amounts_by_row_institution_municipality():
     by_row = sp.amounts_by(amounts(), measures(), "row")
     assert list(by_row.index) == ["01.01.01", "01.01.07", "01.02.01 a1", "01.02.01 a5", "01.04.03"]
     assert [c for c in by_row.columns if c.endswith("_eur")] == [
-        "allocated_eur", "spent_eur", "unused_eur"
+        "allocated_eur",
+        "spent_eur",
+        "unused_eur",
     ]  # the per-month rate and the narrative amount are left out
     assert by_row.loc["01.04.03", "spent_eur"] == 2000 and by_row.loc["01.04.03", "amounts"] == 1
     by_inst = sp.amounts_by(amounts(), measures(), "institution")
@@ -260,7 +268,11 @@ def test_municipal_not_planned_counted_but_not_in_rate():
     muni.loc[1, "status"] = "not_planned"  # Vilniaus m., 01.01.05
     counts = cr.status_counts(muni, by="municipality")
     assert list(counts.columns) == [
-        "implemented", "partially", "not_implemented", "not_planned", "total"
+        "implemented",
+        "partially",
+        "not_implemented",
+        "not_planned",
+        "total",
     ]
     assert counts.loc["Vilniaus m."].tolist() == [0, 0, 1, 1, 2]
     summary = cr.municipal_summary(muni)
@@ -284,4 +296,7 @@ def test_measure_targets_show_what_the_result_reports():
     table = cr.measure_targets(parse_year(2020).measures).set_index("row")
     # line 263: target 30 persons, "Mokymuose dalyvavo 25 teisėjai", marked implemented
     assert table.loc["01.04.04 a2", ["target", "achieved", "flag"]].tolist() == [
-        30.0, 25.0, "implemented_below_target"]
+        30.0,
+        25.0,
+        "implemented_below_target",
+    ]

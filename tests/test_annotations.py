@@ -58,8 +58,9 @@ def test_template_then_edit_then_read(raw, tmp_path, measures):
     assert lines[2] == "01.01.01,1,,implemented,,"
     # the evaluator disagrees about two rows
     text = path.read_text(encoding="utf-8")
-    text = text.replace("01.01.07,,2,implemented,,",
-                        '01.01.07,,2,partially,"GP held none, only VRM",A. Vertintoja')
+    text = text.replace(
+        "01.01.07,,2,implemented,,", '01.01.07,,2,partially,"GP held none, only VRM",A. Vertintoja'
+    )
     assert "01.04.10,,10,implemented,," in text  # line 274: "organizuota 10 mokymų"
     text = text.replace("01.04.10,,10,implemented,,", "01.04.10,,9,,one was a seminar,")
     path.write_text(text, encoding="utf-8")
@@ -69,7 +70,10 @@ def test_template_then_edit_then_read(raw, tmp_path, measures):
     assert len(table) == len(measures)
     given = table[(table.code == "01.01.07")].iloc[0]
     assert (given.evaluator_status, given.comment, given.evaluator) == (
-        "partially", "GP held none, only VRM", "A. Vertintoja")
+        "partially",
+        "GP held none, only VRM",
+        "A. Vertintoja",
+    )
 
     assessed = assessed_measures(SimpleData(measures), table)
     meetings = row(assessed, "01.01.07")
@@ -104,8 +108,15 @@ def test_template_never_overwrites(raw, tmp_path):
 
 
 def test_cli_annotate_writes_once(raw, tmp_path, capsys):
-    args = ["annotate", "--year", "2020", "--raw-dir", str(raw), "--processed-dir",
-            str(tmp_path / "processed")]
+    args = [
+        "annotate",
+        "--year",
+        "2020",
+        "--raw-dir",
+        str(raw),
+        "--processed-dir",
+        str(tmp_path / "processed"),
+    ]
     assert main(args) == 0
     assert assessment_path(2020, raw).is_file()
     assert main(args) == 2
@@ -124,7 +135,7 @@ def test_no_assessment_keeps_the_reported_values(measures):
 
 
 def test_rows_may_be_left_out_and_a_bom_and_a_decimal_comma_are_fine(raw, measures):
-    write(raw, "\ufeff" + HEADER + "\n01.04.11,,\"0,5\",not_implemented,,\n\n")
+    write(raw, "\ufeff" + HEADER + '\n01.04.11,,"0,5",not_implemented,,\n\n')
     table = read(raw, measures)
     assert len(table) == 1 and table.achieved_value.iloc[0] == 0.5
     assert table.line.iloc[0] == 2
@@ -141,15 +152,21 @@ def test_rows_may_be_left_out_and_a_bom_and_a_decimal_comma_are_fine(raw, measur
         ("code,action,value,evaluator_status,comment,evaluator\n", 1, "header must be exactly"),
         ("code;action;achieved_value;evaluator_status;comment;evaluator\n", 1, "header"),
         ("", 1, "empty file"),
-        (HEADER + "\n01.01.01,,1,not_implemented,,\n01.09.09,,,implemented,,\n", 3,
-         "unknown measure/action '01.09.09'"),
+        (
+            HEADER + "\n01.01.01,,1,not_implemented,,\n01.09.09,,,implemented,,\n",
+            3,
+            "unknown measure/action '01.09.09'",
+        ),
         (HEADER + "\n01.01.01,7,,implemented,,\n", 2, "unknown measure/action '01.01.01 action 7'"),
         (HEADER + "\n01.01.01,,,done,,\n", 2, "evaluator_status must be one of"),
         (HEADER + "\n01.01.01,,one,implemented,,\n", 2, "achieved_value must be a number"),
         (HEADER + "\n01.01.01,a1,,implemented,,\n", 2, "action must be a positive whole number"),
         (HEADER + "\n01.01.01,,,implemented\n", 2, "expected 6 fields, got 4"),
-        (HEADER + "\n01.01.01,,,,,\n01.01.03,,,,,\n01.01.01,,,,,\n", 4,
-         "01.01.01 appears twice (first on line 2)"),
+        (
+            HEADER + "\n01.01.01,,,,,\n01.01.03,,,,,\n01.01.01,,,,,\n",
+            4,
+            "01.01.01 appears twice (first on line 2)",
+        ),
         (HEADER + '\n01.01.01,,,,"a comment\non two lines",\n01.01.01,,,,,\n', 4, "appears twice"),
     ],
 )

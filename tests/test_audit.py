@@ -30,51 +30,68 @@ I, P, N = "implemented", "partially", "not_implemented"  # noqa: E741
 # task, code, action, status
 ROWS = [
     # task 1: 5 rows; not implemented: 01.01.01, 01.01.01 a3; partially: 01.01.05
-    (1, "01.01.01", NA, N), (1, "01.01.01", 1, I), (1, "01.01.01", 3, N), (1, "01.01.05", NA, P),
+    (1, "01.01.01", NA, N),
+    (1, "01.01.01", 1, I),
+    (1, "01.01.01", 3, N),
+    (1, "01.01.05", NA, P),
     (1, "01.01.06", NA, I),
     # task 2: 7 rows, 4 implemented; not: 01.02.01 a3, 01.02.02 a1; partially: 01.02.01 a5
-    (2, "01.02.01", 1, I), (2, "01.02.01", 3, N), (2, "01.02.01", 5, P), (2, "01.02.02", 1, N),
-    (2, "01.02.03", NA, I), (2, "01.02.04", NA, I), (2, "01.02.05", NA, I),
+    (2, "01.02.01", 1, I),
+    (2, "01.02.01", 3, N),
+    (2, "01.02.01", 5, P),
+    (2, "01.02.02", 1, N),
+    (2, "01.02.03", NA, I),
+    (2, "01.02.04", NA, I),
+    (2, "01.02.05", NA, I),
     # task 3: 2 rows, 1 implemented (exactly half)
-    (3, "01.03.01", NA, I), (3, "01.03.02", NA, N),
+    (3, "01.03.01", NA, I),
+    (3, "01.03.02", NA, N),
     # task 4: 2 rows, all implemented
-    (4, "01.04.01", NA, I), (4, "01.04.02", NA, I),
+    (4, "01.04.01", NA, I),
+    (4, "01.04.02", NA, I),
 ]
 
 
 def make_measures(rows=ROWS):
-    return pd.DataFrame({
-        "task": [r[0] for r in rows],
-        "code": [r[1] for r in rows],
-        "action": pd.array([r[2] for r in rows], dtype="Int64"),
-        "status": [r[3] for r in rows],
-    })
+    return pd.DataFrame(
+        {
+            "task": [r[0] for r in rows],
+            "code": [r[1] for r in rows],
+            "action": pd.array([r[2] for r in rows], dtype="Int64"),
+            "status": [r[3] for r in rows],
+        }
+    )
 
 
 def make_tasks():
-    return pd.DataFrame({
-        "task": [1, 2, 3, 4],
-        "criterion_target": [70.0, math.nan, math.nan, math.nan],
-        "criterion_achieved": [55.5, math.nan, math.nan, math.nan],
-        "criterion_unit": ["proc.", "", "", ""],
-        "verdict": [N, P, P, I],
-        "verdict_quote": ["1 uždavinio kriterijus neįgyvendintas.", "2 uždavinys įgyvendintas iš "
-                          "dalies.", "Uždavinys laikytinas įgyvendintu iš dalies.",
-                          "4 uždavinys įgyvendintas."],
-        "claimed_items": pd.array([6, 7, NA, NA], dtype="Int64"),
-        "claimed_unachieved": pd.array([5, 2, 1, NA], dtype="Int64"),
-        "claimed_unachieved_quote": [
-            "Numatyti penki priemonių ir veiksmų kriterijai nebuvo pasiekti: 01.01.01. priemonė "
-            "ir jos 3 veiksmai, 01.01.05 priemonė (įgyvendinta iš dalies).",
-            "Iš 7 priemonių ir veiksmų 2 nebuvo įgyvendintos: 01.02.01 priemonės 3 veiksmas, "
-            "01.02.03 priemonė.",
-            "Viena priemonė nebuvo įgyvendinta.",
-            "",
-        ],
-        "planned_eur": [20000.0, 30000.0, 25000.0, 25020.0],
-        "spent_eur": [10000.0, 10000.0, 10000.0, 19000.0],
-        "source_line": [30, 40, 50, 60],
-    })
+    return pd.DataFrame(
+        {
+            "task": [1, 2, 3, 4],
+            "criterion_target": [70.0, math.nan, math.nan, math.nan],
+            "criterion_achieved": [55.5, math.nan, math.nan, math.nan],
+            "criterion_unit": ["proc.", "", "", ""],
+            "verdict": [N, P, P, I],
+            "verdict_quote": [
+                "1 uždavinio kriterijus neįgyvendintas.",
+                "2 uždavinys įgyvendintas iš dalies.",
+                "Uždavinys laikytinas įgyvendintu iš dalies.",
+                "4 uždavinys įgyvendintas.",
+            ],
+            "claimed_items": pd.array([6, 7, NA, NA], dtype="Int64"),
+            "claimed_unachieved": pd.array([5, 2, 1, NA], dtype="Int64"),
+            "claimed_unachieved_quote": [
+                "Numatyti penki priemonių ir veiksmų kriterijai nebuvo pasiekti: 01.01.01. priemonė "
+                "ir jos 3 veiksmai, 01.01.05 priemonė (įgyvendinta iš dalies).",
+                "Iš 7 priemonių ir veiksmų 2 nebuvo įgyvendintos: 01.02.01 priemonės 3 veiksmas, "
+                "01.02.03 priemonė.",
+                "Viena priemonė nebuvo įgyvendinta.",
+                "",
+            ],
+            "planned_eur": [20000.0, 30000.0, 25000.0, 25020.0],
+            "spent_eur": [10000.0, 10000.0, 10000.0, 19000.0],
+            "source_line": [30, 40, 50, 60],
+        }
+    )
 
 
 CLAIMS = [
@@ -86,10 +103,20 @@ CLAIMS = [
     ("tasks_partially", NA, 2, "Iš dalies įgyvendinti du.", 72),
     ("criterion_not_met", 1, 1, "1 ir 3 uždaviniais kriterijų nepasiekta.", 72),
     ("criterion_not_met", 3, 1, "1 ir 3 uždaviniais kriterijų nepasiekta.", 72),
-    ("total_planned_eur", NA, 100000, "Buvo numatyta skirti 100,0 tūkst. Eur, išleista 50 "
-     "tūkst. Eur.", 74),
-    ("total_spent_eur", NA, 50000, "Buvo numatyta skirti 100,0 tūkst. Eur, išleista 50 "
-     "tūkst. Eur.", 74),
+    (
+        "total_planned_eur",
+        NA,
+        100000,
+        "Buvo numatyta skirti 100,0 tūkst. Eur, išleista 50 tūkst. Eur.",
+        74,
+    ),
+    (
+        "total_spent_eur",
+        NA,
+        50000,
+        "Buvo numatyta skirti 100,0 tūkst. Eur, išleista 50 tūkst. Eur.",
+        74,
+    ),
     ("implemented_items", 3, 2, "Dvi priemonės buvo įgyvendintos.", 52),
     ("implemented_pct_min", 2, 50, "Įgyvendinta daugiau nei 50 proc.", 42),
     ("mystery_claim", NA, 3, "Trys.", 80),
@@ -97,15 +124,17 @@ CLAIMS = [
 
 
 def make_claims(rows=CLAIMS):
-    return pd.DataFrame({
-        "year": 2020,
-        "claim": [r[0] for r in rows],
-        "task": pd.array([r[1] for r in rows], dtype="Int64"),
-        "value": [float(r[2]) for r in rows],
-        "unit": "",
-        "quote": [r[3] for r in rows],
-        "source_line": pd.array([r[4] for r in rows], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "year": 2020,
+            "claim": [r[0] for r in rows],
+            "task": pd.array([r[1] for r in rows], dtype="Int64"),
+            "value": [float(r[2]) for r in rows],
+            "unit": "",
+            "quote": [r[3] for r in rows],
+            "source_line": pd.array([r[4] for r in rows], dtype="Int64"),
+        }
+    )
 
 
 def make_data(measures=None, tasks=None, claims=None):
@@ -274,8 +303,9 @@ def test_a_measure_without_its_own_row_stands_for_its_actions():
     measures = make_measures([(1, "01.04.01", 1, N), (1, "01.04.01", 2, N), (1, "01.04.02", NA, I)])
     tasks = make_tasks().iloc[:1].copy()
     tasks["claimed_unachieved"] = pd.array([2], dtype="Int64")
-    tasks["claimed_unachieved_quote"] = ["Nepavyko pasiekti 2 priemonių kriterijų: 01.04.01 "
-                                         "priemonė, 01.09.09 priemonė."]
+    tasks["claimed_unachieved_quote"] = [
+        "Nepavyko pasiekti 2 priemonių kriterijų: 01.04.01 priemonė, 01.09.09 priemonė."
+    ]
     table = audit(make_data(measures=measures, tasks=tasks, claims=make_claims([])))
     row = check(table, "task_unachieved_in_annex", 1)
     assert values(row) == (2, 1, "mismatch") and "not in the annex: 01.09.09" in row["detail"]
@@ -348,8 +378,9 @@ def test_undone_basis(quote, basis):
     ],
 )
 def test_rule_verdict(target, achieved, statuses, verdict):
-    task = pd.Series({"criterion_target": target, "criterion_achieved": achieved,
-                      "criterion_unit": ""})
+    task = pd.Series(
+        {"criterion_target": target, "criterion_achieved": achieved, "criterion_unit": ""}
+    )
     assert rule_verdict(task, pd.DataFrame({"status": statuses}))[0] == verdict
 
 
@@ -376,9 +407,13 @@ def test_implementation_rates():
 
 def test_achieved_rows_flagged_first():
     measures = make_measures()[:3].assign(
-        criterion="x", target_value=[2.0, 2.0, 2.0], achieved_value=[1.0, math.nan, 3.0],
-        achievement_ratio=[0.5, math.nan, 1.5], flag=["", "", "not_implemented_but_target_met"],
-        achieved_quote=["a", "", "c"], source_line=[1, 2, 3],
+        criterion="x",
+        target_value=[2.0, 2.0, 2.0],
+        achieved_value=[1.0, math.nan, 3.0],
+        achievement_ratio=[0.5, math.nan, 1.5],
+        flag=["", "", "not_implemented_but_target_met"],
+        achieved_quote=["a", "", "c"],
+        source_line=[1, 2, 3],
     )
     rows = achieved_rows(measures)
     assert rows["row"].tolist() == ["01.01.01 a3", "01.01.01"]
@@ -465,9 +500,16 @@ def test_2020_details(year2020):
 
 @pytest.mark.parametrize(
     "claim",
-    ["plan_measures", "plan_institutions", "commission_meetings", "commission_assignments",
-     "commission_years", "commission_new_assignments", "trained_consultants",
-     "tasks_criterion_not_met"],
+    [
+        "plan_measures",
+        "plan_institutions",
+        "commission_meetings",
+        "commission_assignments",
+        "commission_years",
+        "commission_new_assignments",
+        "trained_consultants",
+        "tasks_criterion_not_met",
+    ],
 )
 def test_2020_cannot_recompute(year2020, claim):
     row = check(year2020, claim)

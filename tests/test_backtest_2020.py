@@ -125,8 +125,9 @@ def test_titles_of_actions_and_measures(data):
     assert r.measure_title.startswith("Organizuoti tikslines prevencines priemones rizikos grupėms")
     assert r.title.startswith("Socialinę atskirtį patiriantiems asmenims")
     # 01.01.07's title continues after the page break (line 143)
-    assert row(data, "01.01.07").title.endswith("agentūromis bei organizacijomis kovos su "
-                                                "prekyba žmonėmis srityje")
+    assert row(data, "01.01.07").title.endswith(
+        "agentūromis bei organizacijomis kovos su prekyba žmonėmis srityje"
+    )
 
 
 def test_municipal_sub_results(data):
@@ -134,14 +135,21 @@ def test_municipal_sub_results(data):
     per_row = mun.groupby(["code", "action"], dropna=False).size()
     # counted by hand in the result cells of lines 163-186, 187-189, 228-245, 246 and 253-258
     assert per_row.to_dict() == {
-        ("01.02.01", 5): 17, ("01.02.02", 1): 5, ("01.03.03", 1): 10, ("01.03.03", 2): 6,
+        ("01.02.01", 5): 17,
+        ("01.02.02", 1): 5,
+        ("01.03.03", 1): 10,
+        ("01.03.03", 2): 6,
         ("01.04.02", pd_na()): 16,
     }
     vilk = mun[mun.municipality == "Vilkaviškio rajono savivaldybė"].iloc[0]
     assert (vilk.status, vilk.source_line) == ("not_planned", 186)
     implemented_0402 = mun[(mun.code == "01.04.02") & (mun.status == "implemented")]
     assert sorted(implemented_0402.municipality.str.split().str[0]) == [
-        "Elektrėnų", "Kauno", "Skuodo", "Šiaulių"]
+        "Elektrėnų",
+        "Kauno",
+        "Skuodo",
+        "Šiaulių",
+    ]
     klaipeda = mun[(mun.code == "01.03.03") & (mun.municipality == "Klaipėdos miesto savivaldybė")]
     assert klaipeda.source_line.tolist() == [239]
 

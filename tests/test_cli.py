@@ -10,7 +10,9 @@ from apanalysis.cli import main
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "apanalysis.cli", *args], capture_output=True, text=True,
+        [sys.executable, "-m", "apanalysis.cli", *args],
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 

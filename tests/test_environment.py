@@ -37,8 +37,10 @@ def test_environment_yml_lists_the_runtime_and_dev_dependencies_of_pyproject():
 
 def test_versions_agree():
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    pins = {NAME.match(r).group(1).lower(): r.replace(" ", "") for r in
-            project["project"]["dependencies"]}
+    pins = {
+        NAME.match(r).group(1).lower(): r.replace(" ", "")
+        for r in project["project"]["dependencies"]
+    }
     conda = {NAME.match(e).group(1).lower(): e.replace(" ", "") for e in conda_dependencies()}
     for name, spec in pins.items():
         assert conda[name] == spec, f"{name}: pyproject {spec!r} vs environment.yml {conda[name]!r}"

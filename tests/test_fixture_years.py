@@ -47,9 +47,7 @@ def test_fixtures_are_not_under_data_raw():
 
     for name in NAMES:
         year = expected(name)["year"]
-        assert not paths.year_dir(year).exists() or not any(
-            (paths.year_dir(year)).glob("report*")
-        )
+        assert not paths.year_dir(year).exists() or not any((paths.year_dir(year)).glob("report*"))
 
 
 def test_encoding_and_no_problems(case):

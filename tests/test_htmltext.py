@@ -7,8 +7,10 @@ from apanalysis.htmltext import fold, html_to_text, sanitize_html
 
 
 def test_bold_italic_status_and_paragraphs():
-    cell = ("<p><b><i>Įgyvendinta iš dalies.</i></b>  <i>Kauno miesto savivaldybė. "
-            "Įgyvendinta.</i></p> <p>Antra   pastraipa.</p>")
+    cell = (
+        "<p><b><i>Įgyvendinta iš dalies.</i></b>  <i>Kauno miesto savivaldybė. "
+        "Įgyvendinta.</i></p> <p>Antra   pastraipa.</p>"
+    )
     assert html_to_text(cell) == (
         "Įgyvendinta iš dalies. Kauno miesto savivaldybė. Įgyvendinta.\nAntra pastraipa."
     )
@@ -16,8 +18,10 @@ def test_bold_italic_status_and_paragraphs():
 
 def test_numbered_list_items_keep_their_numbers():
     # line 163: <ol style="list-style-type: none"> with "1." written in the items
-    cell = ('<ol style="list-style-type: none"> <li>1. Išdalijo 19 810 vnt. kortelių.</li> '
-            "<li>2. Paskelbė telefoną.</li> </ol>")
+    cell = (
+        '<ol style="list-style-type: none"> <li>1. Išdalijo 19 810 vnt. kortelių.</li> '
+        "<li>2. Paskelbė telefoną.</li> </ol>"
+    )
     assert html_to_text(cell) == "1. Išdalijo 19 810 vnt. kortelių.\n2. Paskelbė telefoną."
 
 
@@ -26,8 +30,10 @@ def test_list_items_without_numbers_get_a_dash():
 
 
 def test_links_keep_visible_text_and_entities_are_unescaped():
-    cell = ('Pateikta: <a href="https://vrm.lrv.lt/lt/naujienos">vrm.lrv.lt</a> &amp; '
-            "&bdquo;Raktas&ldquo;<br>Kita&nbsp;eilutė")
+    cell = (
+        'Pateikta: <a href="https://vrm.lrv.lt/lt/naujienos">vrm.lrv.lt</a> &amp; '
+        "&bdquo;Raktas&ldquo;<br>Kita&nbsp;eilutė"
+    )
     assert html_to_text(cell) == "Pateikta: vrm.lrv.lt & „Raktas“\nKita eilutė"
 
 
@@ -53,16 +59,39 @@ def test_html_to_text_never_raises_on_text(text):
     assert result == result.strip()
 
 
-@given(st.lists(st.sampled_from(["<p>", "</p>", "<li>", "<ol>", "</b>", "<a href='x", "&amp",
-                                 "&#", "<!--", "<br/>", "Įgyvendinta.", " ", "\n", "<", ">"])))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<li>",
+                "<ol>",
+                "</b>",
+                "<a href='x",
+                "&amp",
+                "&#",
+                "<!--",
+                "<br/>",
+                "Įgyvendinta.",
+                " ",
+                "\n",
+                "<",
+                ">",
+            ]
+        )
+    )
+)
 def test_html_to_text_never_raises_on_tag_soup(pieces):
     html_to_text("".join(pieces))
 
 
 def test_sanitize_html_allow_list():
-    dirty = ('<p onclick="x()">Tekstas <b>b</b><script>alert(1)</script>'
-             '<a href="javascript:alert(1)">blogas</a> <a href="https://vrm.lrv.lt">geras</a>'
-             '<img src="x.png"><span style="color:red">s</span></p>')
+    dirty = (
+        '<p onclick="x()">Tekstas <b>b</b><script>alert(1)</script>'
+        '<a href="javascript:alert(1)">blogas</a> <a href="https://vrm.lrv.lt">geras</a>'
+        '<img src="x.png"><span style="color:red">s</span></p>'
+    )
     clean = sanitize_html(dirty)
     assert "<script" not in clean and "alert" not in clean
     assert "onclick" not in clean and "<img" not in clean and "<span" not in clean
@@ -75,8 +104,23 @@ def test_fold():
     assert fold("Įgyvendinta ŠMSM žmonėmis") == "igyvendinta smsm zmonemis"
 
 
-_TAGS = ["p", "b", "i", "ol", "ul", "li", "strong", "em", "sup", "span", "div", "br", "a", "P",
-         "LI"]
+_TAGS = [
+    "p",
+    "b",
+    "i",
+    "ol",
+    "ul",
+    "li",
+    "strong",
+    "em",
+    "sup",
+    "span",
+    "div",
+    "br",
+    "a",
+    "P",
+    "LI",
+]
 _piece = st.one_of(
     st.sampled_from(["<{t}>", "</{t}>", "<{t}/>", '<{t} class="x">', "<{t} href='a>b'>"]).flatmap(
         lambda form: st.sampled_from(_TAGS).map(lambda tag: form.format(t=tag))

@@ -9,8 +9,11 @@ from apanalysis.institutions import INSTITUTIONS, normalize_institutions, unknow
     ("raw", "codes"),
     [
         ("Vidaus reikalų ministerija (VRM)", ["VRM"]),  # line 132
-        ("GP, VRM, Valstybinė darbo inspekcija prie Socialinės apsaugos ir darbo ministerijos "
-         "(VDI), Policijos departamentas prie VRM (PD)", ["GP", "VRM", "VDI", "PD"]),  # 141-143
+        (
+            "GP, VRM, Valstybinė darbo inspekcija prie Socialinės apsaugos ir darbo ministerijos "
+            "(VDI), Policijos departamentas prie VRM (PD)",
+            ["GP", "VRM", "VDI", "PD"],
+        ),  # 141-143
         ("GP PD", ["GP", "PD"]),  # line 259
         ("VRM GP", ["VRM", "GP"]),  # line 279
         ("VRM, GP", ["VRM", "GP"]),
@@ -19,13 +22,18 @@ from apanalysis.institutions import INSTITUTIONS, normalize_institutions, unknow
         ("VVTAIT", ["VVTAĮT"]),  # footnote 3
         ("VTAIT", ["VVTAĮT"]),  # narrative, task 4
         ("VVTAĮT", ["VVTAĮT"]),  # line 204
-        ("Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba prie Socialinės apsaugos ir "
-         "darbo ministerijos (VVTAĮT)", ["VVTAĮT"]),  # line 203
+        (
+            "Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba prie Socialinės apsaugos ir "
+            "darbo ministerijos (VVTAĮT)",
+            ["VVTAĮT"],
+        ),  # line 203
         ("Socialinės apsaugos ir darbo ministerija", ["SADM"]),  # line 224
         ("Nacionalinė asociacija prieš prekybą žmonėmis", ["NAPPŽ"]),  # line 151
         ("ŠMSM, Nacionalinė švietimo agentūra", ["ŠMSM", "NŠA"]),  # line 251
-        ("Švietimo, mokslo ir sporto ministerija (ŠMSM), Nacionalinė švietimo agentūra",
-         ["ŠMSM", "NŠA"]),  # line 194
+        (
+            "Švietimo, mokslo ir sporto ministerija (ŠMSM), Nacionalinė švietimo agentūra",
+            ["ŠMSM", "NŠA"],
+        ),  # line 194
         ("Užimtumo tarnyba prie Socialinės apsaugos ir darbo ministerijos (UŽT)", ["UŽT"]),
         ("Valstybės sienos apsaugos tarnyba prie VRM (VSAT)", ["VSAT"]),  # line 269
         ("Nacionalinė teismų administracija (NTA)", ["NTA"]),  # line 262
@@ -34,15 +42,23 @@ from apanalysis.institutions import INSTITUTIONS, normalize_institutions, unknow
         ("VšĮ „Ramintoja“", ["Ramintoja"]),  # line 209
         ("Savivaldybės", ["SAV"]),  # line 139
         ("", []),
-        ("Nacionalinis transplantacijos biuras prie Lietuvos Respublikos sveikatos apsaugos "
-         "ministerijos (NTB)", ["NTB"]),  # footnote 3
+        (
+            "Nacionalinis transplantacijos biuras prie Lietuvos Respublikos sveikatos apsaugos "
+            "ministerijos (NTB)",
+            ["NTB"],
+        ),  # footnote 3
         ("Migracijos departamentas prie VRM (MD)", ["MD"]),
-        ("Lietuvos Respublikos vidaus reikalų ministerija (VRM), Lietuvos Respublikos "
-         "socialinės apsaugos ir darbo ministerija (SADM)", ["VRM", "SADM"]),
+        (
+            "Lietuvos Respublikos vidaus reikalų ministerija (VRM), Lietuvos Respublikos "
+            "socialinės apsaugos ir darbo ministerija (SADM)",
+            ["VRM", "SADM"],
+        ),
         # narrative, task 2: duplicates dropped, order kept
-        ("VRM, URM, VDI, UŽT, ŠMSM ir Nacionalinė švietimo agentūra, PD, GP, VVTAIŲT, "
-         "VŠĮ „Ramintoja“ ir savivaldybės",
-         ["VRM", "URM", "VDI", "UŽT", "ŠMSM", "NŠA", "PD", "GP", "VVTAĮT", "Ramintoja", "SAV"]),
+        (
+            "VRM, URM, VDI, UŽT, ŠMSM ir Nacionalinė švietimo agentūra, PD, GP, VVTAIŲT, "
+            "VŠĮ „Ramintoja“ ir savivaldybės",
+            ["VRM", "URM", "VDI", "UŽT", "ŠMSM", "NŠA", "PD", "GP", "VVTAĮT", "Ramintoja", "SAV"],
+        ),
         ("GP, VRM, GP", ["GP", "VRM"]),
         ("Policijos departamentui prie VRM ministerijos", ["PD"]),  # narrative, other case
     ],
@@ -71,23 +87,48 @@ def test_abbreviations_are_whole_words():
 
 
 def test_unknown_parts():
-    assert unknown_institution_parts("VRM, Kalėjimų departamentas prie VRM ir Lietuvos bankas") \
-        == ["Kalėjimų departamentas prie VRM", "Lietuvos bankas"]
+    assert unknown_institution_parts("VRM, Kalėjimų departamentas prie VRM ir Lietuvos bankas") == [
+        "Kalėjimų departamentas prie VRM",
+        "Lietuvos bankas",
+    ]
     assert normalize_institutions("Kalėjimų departamentas prie VRM") == []
 
 
 @pytest.mark.parametrize(
     "raw",
-    ["GP, VRM, Valstybinė darbo inspekcija prie Socialinės apsaugos ir darbo ministerijos (VDI), "
-     "Policijos departamentas prie VRM (PD)", "GP PD", "VšĮ „Ramintoja“", "", "VVTAIŲ",
-     "ŠMSM, Nacionalinė švietimo agentūra"],
+    [
+        "GP, VRM, Valstybinė darbo inspekcija prie Socialinės apsaugos ir darbo ministerijos (VDI), "
+        "Policijos departamentas prie VRM (PD)",
+        "GP PD",
+        "VšĮ „Ramintoja“",
+        "",
+        "VVTAIŲ",
+        "ŠMSM, Nacionalinė švietimo agentūra",
+    ],
 )
 def test_no_unknown_parts_in_known_columns(raw):
     assert unknown_institution_parts(raw) == []
 
 
 def test_institution_table():
-    assert set(INSTITUTIONS) == {"VRM", "SADM", "URM", "ŠMSM", "GP", "NTA", "PD", "VSAT", "MD",
-                                 "VDI", "UŽT", "VVTAĮT", "NŠA", "NTB", "NAPPŽ", "Ramintoja", "SAV"}
+    assert set(INSTITUTIONS) == {
+        "VRM",
+        "SADM",
+        "URM",
+        "ŠMSM",
+        "GP",
+        "NTA",
+        "PD",
+        "VSAT",
+        "MD",
+        "VDI",
+        "UŽT",
+        "VVTAĮT",
+        "NŠA",
+        "NTB",
+        "NAPPŽ",
+        "Ramintoja",
+        "SAV",
+    }
     assert INSTITUTIONS["NŠA"].name_lt == "Nacionalinė švietimo agentūra"
     assert all(i.code == code and i.name_en for code, i in INSTITUTIONS.items())

@@ -28,7 +28,7 @@ def test_find_money(text, value, raw, per_month):
     [money] = find_money(text)
     assert money.value_eur == pytest.approx(value)
     assert money.raw == raw
-    assert text[money.start:money.end] == raw
+    assert text[money.start : money.end] == raw
     assert money.per_month is per_month
     assert money.is_range is False
 
@@ -42,9 +42,11 @@ def test_range_gives_two_items():
 
 
 def test_several_amounts_in_order():
-    text = ("institucijos buvo numačiusios 29,3 tūkst. EUR, priemonėms ir veiksams įgyvendinti "
-            "išleista 10 tūkst. EUR, pvz., 01.01.08 priemonei įgyvendinti skirtos lėšos "
-            "(11 tūkst. EUR) nebuvo panaudotos")
+    text = (
+        "institucijos buvo numačiusios 29,3 tūkst. EUR, priemonėms ir veiksams įgyvendinti "
+        "išleista 10 tūkst. EUR, pvz., 01.01.08 priemonei įgyvendinti skirtos lėšos "
+        "(11 tūkst. EUR) nebuvo panaudotos"
+    )
     assert [m.value_eur for m in find_money(text)] == [29300.0, 10000.0, 11000.0]
 
 
@@ -76,13 +78,18 @@ def test_no_money(text):
         ("buvo išleista apie 281,7 tūkst. EUR", "spent"),
         ("Šios temos pirkimams panaudota 800 Eur", "spent"),
         ("Mokymams išleista 1 200 Eur", "spent"),
-        ("tačiau faktinė Plano priemonėms ir veiksams įgyvendinti institucijų skirta suma buvo "
-         "perpus mažesnė, t. y. 336,7 tūkst. Eur", "spent"),
+        (
+            "tačiau faktinė Plano priemonėms ir veiksams įgyvendinti institucijų skirta suma buvo "
+            "perpus mažesnė, t. y. 336,7 tūkst. Eur",
+            "spent",
+        ),
         ("buvo skirta 9,98 tūkst. Eur", "allocated"),
         ("Bendrai šiam projektui finansuoti savivaldybė skyrė 1 tūkst. Eur", "allocated"),
         ("2020 m. skirti savivaldybės biudžeto asignavimai – 40,5 tūkst. Eur", "allocated"),
-        ("pvz., 01.01.08 priemonei įgyvendinti skirtos lėšos (11 tūkst. EUR) nebuvo panaudotos",
-         "unused"),
+        (
+            "pvz., 01.01.08 priemonei įgyvendinti skirtos lėšos (11 tūkst. EUR) nebuvo panaudotos",
+            "unused",
+        ),
         ("apgyvendinimo nakvynės namuose įkainis – 0,17 tūkst. Eur/mėn.", "rate"),
         ("finansavimas (80–230 tūkst. eurų per metus)", "other"),
         ("", "other"),

@@ -44,7 +44,9 @@ def test_status_by_task_bars_and_legend():
     assert _bar_widths(fig, plots.STATUS_COLORS["not_implemented"]) == [1, 2, 0, 1]
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend == [
-        "Įgyvendinta (implemented)", "Iš dalies (partially)", "Neįgyvendinta (not implemented)"
+        "Įgyvendinta (implemented)",
+        "Iš dalies (partially)",
+        "Neįgyvendinta (not implemented)",
     ]
     assert fig.axes[0].get_title(loc="left").startswith("Implementation status")
 
@@ -95,7 +97,8 @@ def test_save_figure_writes_png_and_svg(tmp_path):
     assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in paths[1].read_text(encoding="utf-8")[:500]
     assert sorted(p.name for p in (tmp_path / "2020").iterdir()) == [
-        "status_by_task.png", "status_by_task.svg"
+        "status_by_task.png",
+        "status_by_task.svg",
     ]  # no temporary files left behind
 
 

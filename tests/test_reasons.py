@@ -6,8 +6,15 @@ from apanalysis.reasons import REASONS, cites_covid, find_reasons
 
 
 def test_reason_codes():
-    assert list(REASONS) == ["covid", "no_information", "no_need", "other_form",
-                             "not_organized", "postponed", "abandoned"]
+    assert list(REASONS) == [
+        "covid",
+        "no_information",
+        "no_need",
+        "other_form",
+        "not_organized",
+        "postponed",
+        "abandoned",
+    ]
     assert all(REASONS.values())
 
 
@@ -30,8 +37,13 @@ def test_cites_covid(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Mokymai nebuvo organizuoti.", "Informacija apie priemonės įgyvendinimą nebuvo pateikta.",
-     "atliktas epidemiologinis tyrimas", "Suteikta paslaugų nebuvo.", ""],
+    [
+        "Mokymai nebuvo organizuoti.",
+        "Informacija apie priemonės įgyvendinimą nebuvo pateikta.",
+        "atliktas epidemiologinis tyrimas",
+        "Suteikta paslaugų nebuvo.",
+        "",
+    ],
 )
 def test_does_not_cite_covid(text):
     assert not cites_covid(text)
@@ -41,23 +53,44 @@ def test_does_not_cite_covid(text):
     ("text", "status", "codes"),
     [
         ("Dėl pandemijos mokymai nebuvo organizuoti.", "not_implemented", ["covid"]),
-        ("Informacija apie priemonės įgyvendinimą nebuvo pateikta.", "not_implemented",
-         ["no_information"]),  # line 253
-        ("Informacija apie Plane numatytą įgyvendinti priemonę 2020 m. nebuvo pateikta.",
-         "not_implemented", ["no_information"]),  # line 241: "m." inside the sentence
-        ("Savivaldybė informacijos apie priemonės įgyvendinimą 2020 m. nepateikė.",
-         "not_implemented", ["no_information"]),  # line 187
-        ("VDI duomenų dėl šios priemonės įgyvendinimo nepateikė.", "partially",
-         ["no_information"]),  # line 143
+        (
+            "Informacija apie priemonės įgyvendinimą nebuvo pateikta.",
+            "not_implemented",
+            ["no_information"],
+        ),  # line 253
+        (
+            "Informacija apie Plane numatytą įgyvendinti priemonę 2020 m. nebuvo pateikta.",
+            "not_implemented",
+            ["no_information"],
+        ),  # line 241: "m." inside the sentence
+        (
+            "Savivaldybė informacijos apie priemonės įgyvendinimą 2020 m. nepateikė.",
+            "not_implemented",
+            ["no_information"],
+        ),  # line 187
+        (
+            "VDI duomenų dėl šios priemonės įgyvendinimo nepateikė.",
+            "partially",
+            ["no_information"],
+        ),  # line 143
         ("Nebuvo poreikio.", "not_implemented", ["no_need"]),  # line 245
-        ("Dėl pandemijos dalis tarptautinių mokymų neįvyko, o nuotoliniuose mokymuose "
-         "neatsirado norinčių dalyvauti.", "not_implemented",
-         ["covid", "no_need", "other_form"]),  # line 264
-        ("Dėl pasaulinės pandemijos, ribojančios judėjimą tarp valstybių, priemonės "
-         "įgyvendinimas sustabdytas ir nukeltas į 2021 metus.", "not_implemented",
-         ["covid", "postponed"]),  # line 252
-        ("Atlikus kainų analizę, nuspręsta mobiliosios aplikacijos atsisakyti.",
-         "not_implemented", ["abandoned"]),  # line 204
+        (
+            "Dėl pandemijos dalis tarptautinių mokymų neįvyko, o nuotoliniuose mokymuose "
+            "neatsirado norinčių dalyvauti.",
+            "not_implemented",
+            ["covid", "no_need", "other_form"],
+        ),  # line 264
+        (
+            "Dėl pasaulinės pandemijos, ribojančios judėjimą tarp valstybių, priemonės "
+            "įgyvendinimas sustabdytas ir nukeltas į 2021 metus.",
+            "not_implemented",
+            ["covid", "postponed"],
+        ),  # line 252
+        (
+            "Atlikus kainų analizę, nuspręsta mobiliosios aplikacijos atsisakyti.",
+            "not_implemented",
+            ["abandoned"],
+        ),  # line 204
         ("vietoje mokymų organizuotas prevencinis renginys", "partially", ["other_form"]),
         ("Mokymai nebuvo organizuoti.", "not_implemented", ["not_organized"]),
         ("Suteikta paslaugų nebuvo.", "not_implemented", ["not_organized"]),  # line 247
@@ -72,10 +105,14 @@ def test_find_reasons_not_implemented(text, status, codes):
     ("text", "codes"),
     [
         ("2020 m. lapkričio 9–10 d. nuotoliniu būdu buvo organizuotas posėdis", ["other_form"]),
-        ("Dėl COVID-19 pandemijos paskelbto karantino VSAT planavo nuotolinį seminarą",
-         ["covid", "other_form"]),  # line 273
-        ("Atsižvelgdama į nepalankią epideminę COVID-19 ligos situaciją, GP susitikimų nerengė.",
-         ["covid"]),  # line 141
+        (
+            "Dėl COVID-19 pandemijos paskelbto karantino VSAT planavo nuotolinį seminarą",
+            ["covid", "other_form"],
+        ),  # line 273
+        (
+            "Atsižvelgdama į nepalankią epideminę COVID-19 ligos situaciją, GP susitikimų nerengė.",
+            ["covid"],
+        ),  # line 141
         ("2020 m. vasario 3 d. įsakymu buvo atnaujinta Komisijos sudėtis.", []),  # line 133
         ("Informacija nebuvo pateikta. Nebuvo poreikio. Nukelta.", []),  # only covid/other_form
     ],
@@ -102,9 +139,12 @@ def test_every_stem_contains_one_of_its_reasons_trigger_words():
     from apanalysis import reasons
 
     stems = {
-        "covid": reasons.COVID_STEMS, "no_information": reasons.NO_INFORMATION_STEMS,
-        "no_need": reasons.NO_NEED_STEMS, "other_form": reasons.OTHER_FORM_STEMS,
-        "postponed": reasons.POSTPONED_STEMS, "abandoned": reasons.ABANDONED_STEMS,
+        "covid": reasons.COVID_STEMS,
+        "no_information": reasons.NO_INFORMATION_STEMS,
+        "no_need": reasons.NO_NEED_STEMS,
+        "other_form": reasons.OTHER_FORM_STEMS,
+        "postponed": reasons.POSTPONED_STEMS,
+        "abandoned": reasons.ABANDONED_STEMS,
     }
     for code, patterns in stems.items():
         for pattern in patterns:
@@ -116,8 +156,10 @@ def test_abbreviation_dots_do_not_end_a_sentence():
     from apanalysis.reasons import mask_abbreviation_dots
 
     assert mask_abbreviation_dots("2020 m. spalio 20 d. posedis. kitas") == (
-        f"2020 m{M} spalio 20 d{M} posedis. kitas")
+        f"2020 m{M} spalio 20 d{M} posedis. kitas"
+    )
     assert mask_abbreviation_dots("10 tukst. eur; t. y. daug. pvz. x") == (
-        f"10 tukst{M} eur; t{M} y{M} daug. pvz{M} x")
+        f"10 tukst{M} eur; t{M} y{M} daug. pvz{M} x"
+    )
     # a word merely ending like an abbreviation ("darbam.") is a sentence end
     assert mask_abbreviation_dots("darbam. nr. 5") == f"darbam. nr{M} 5"

@@ -15,8 +15,14 @@ from apanalysis.report.references import parse_item_references
         (  # line 56 (task 2)
             "01.02.01 priemonės 3 veiksmas, 01.02.02. priemonės 1 ir 2 veiksmai, 01.02.03, "
             "01.02.08 ir 01.02.10 priemonės",
-            [("01.02.01", 3), ("01.02.02", 1), ("01.02.02", 2), ("01.02.03", None),
-             ("01.02.08", None), ("01.02.10", None)],
+            [
+                ("01.02.01", 3),
+                ("01.02.02", 1),
+                ("01.02.02", 2),
+                ("01.02.03", None),
+                ("01.02.08", None),
+                ("01.02.10", None),
+            ],
         ),
         (  # line 38 (task 1): the measure *and* its action 3
             "01.01.01. priemonė ir jos 3 veiksmai, 01.01.05 priemonė",
@@ -25,8 +31,15 @@ from apanalysis.report.references import parse_item_references
         (  # line 88 (task 4): seven items
             "01.04.01 priemonės 1 ir 2 veiksmų, 01.04.02 ir 01.04.03 priemonių, 01.04.04 "
             "priemonės 3 veiksmo, 01.04.06 ir 01.04.15 priemonių",
-            [("01.04.01", 1), ("01.04.01", 2), ("01.04.02", None), ("01.04.03", None),
-             ("01.04.04", 3), ("01.04.06", None), ("01.04.15", None)],
+            [
+                ("01.04.01", 1),
+                ("01.04.01", 2),
+                ("01.04.02", None),
+                ("01.04.03", None),
+                ("01.04.04", 3),
+                ("01.04.06", None),
+                ("01.04.15", None),
+            ],
         ),
     ],
 )
@@ -51,8 +64,10 @@ def test_task_3_sentence_with_a_relative_clause_and_a_count_that_is_not_an_actio
         ("01.01.01. 3 veiksmai – viešinti", [("01.01.01", 3)]),  # footnote 5: code then action
         ("01.03.01 priemonė, kurios siektinas rodiklis – 220 asmenų", [("01.03.01", None)]),
         ("01.02.02 priemonės 1 ir 2 veiksnių", [("01.02.02", 1), ("01.02.02", 2)]),  # typo
-        ("01.02.02 priemonės 1, 2 ir 4 veikslių", [("01.02.02", 1), ("01.02.02", 2),
-                                                   ("01.02.02", 4)]),  # typo, three numbers
+        (
+            "01.02.02 priemonės 1, 2 ir 4 veikslių",
+            [("01.02.02", 1), ("01.02.02", 2), ("01.02.02", 4)],
+        ),  # typo, three numbers
         ("01.04.01 ir 01.04.02 priemonių 3 veiksmai", [("01.04.01", None), ("01.04.02", 3)]),
         ("01.02.03 priemonė ir 01.02.03 priemonė", [("01.02.03", None)]),  # duplicates dropped
         ("01.02.03", [("01.02.03", None)]),  # a bare code is a measure

@@ -28,12 +28,25 @@ LINES = TEXT.split("\n")
 ANNEX = LINES.index("Priedas.")  # 0-based index of the annex marker
 SEPARATOR = "--\t--\t--\t--\t--"
 COLUMN_HEADER = "\t".join(
-    ("Kodas", "Priemonės ir veiksmai", "Institucija", "Numatytas vertinimo kriterijus",
-     "Rezultatas")
+    (
+        "Kodas",
+        "Priemonės ir veiksmai",
+        "Institucija",
+        "Numatytas vertinimo kriterijus",
+        "Rezultatas",
+    )
 )
 COMPARED = [
-    "task", "measure_title", "title", "institutions", "criterion", "target_values", "deadline",
-    "status", "reasons", "municipal_count",
+    "task",
+    "measure_title",
+    "title",
+    "institutions",
+    "criterion",
+    "target_values",
+    "deadline",
+    "status",
+    "reasons",
+    "municipal_count",
 ]
 
 
@@ -117,15 +130,12 @@ VARIATIONS: dict[str, tuple[Callable[[], str], dict]] = {
     "CR line ends": (lambda: TEXT.replace("\n", "\r"), {}),
     "Windows-1257": (lambda: TEXT, {"encoding": "cp1257"}),
     "no-break spaces for every space": (lambda: TEXT.replace(" ", "\u00a0"), {}),
-    "narrow no-break spaces in numbers": (
-        lambda: re.sub(r"(?<=\d) (?=\d)", "\u202f", TEXT), {}
-    ),
+    "narrow no-break spaces in numbers": (lambda: re.sub(r"(?<=\d) (?=\d)", "\u202f", TEXT), {}),
     "form feed opening each separator row": (
-        lambda: "\n".join("\f" + x if x.startswith("--\t") else x for x in LINES), {}
+        lambda: "\n".join("\f" + x if x.startswith("--\t") else x for x in LINES),
+        {},
     ),
-    "trailing tabs and spaces trimmed": (
-        lambda: "\n".join(x.rstrip("\t ") for x in LINES), {}
-    ),
+    "trailing tabs and spaces trimmed": (lambda: "\n".join(x.rstrip("\t ") for x in LINES), {}),
     "<strong>/<em> instead of <b>/<i>": (lambda: annex(_strong_em), {}),
     "Markdown **, _ and *** instead of <b>, <i>": (lambda: annex(_markdown), {}),
     "no bold or italic at all": (lambda: annex(lambda a: re.sub(r"</?[bi]>", "", a)), {}),
@@ -134,30 +144,38 @@ VARIATIONS: dict[str, tuple[Callable[[], str], dict]] = {
         {},
     ),
     "annex task headers as Markdown headings": (
-        lambda: annex(lambda a: _task_headers(a, "### {}")), {}
+        lambda: annex(lambda a: _task_headers(a, "### {}")),
+        {},
     ),
     "annex task headers in <p><b> without tabs": (
-        lambda: annex(lambda a: _task_headers(a, "<p><b>{}</b></p>")), {}
+        lambda: annex(lambda a: _task_headers(a, "<p><b>{}</b></p>")),
+        {},
     ),
     "annex task headers left out": (lambda: annex(lambda a: _task_headers(a, "")), {}),
     "a page break in every row": (lambda: annex(_page_break_in_every_row), {}),
     "page breaks with a repeated column header": (
-        lambda: annex(lambda a: _page_break_in_every_row(a, (SEPARATOR, "", COLUMN_HEADER))), {}
+        lambda: annex(lambda a: _page_break_in_every_row(a, (SEPARATOR, "", COLUMN_HEADER))),
+        {},
     ),
     "page breaks with a page number": (
-        lambda: annex(lambda a: _page_break_in_every_row(a, ("", "12", ""))), {}
+        lambda: annex(lambda a: _page_break_in_every_row(a, ("", "12", ""))),
+        {},
     ),
     "no separator rows or blank lines": (
-        lambda: "\n".join(x for x in LINES if x.strip() and not x.startswith("--\t")), {}
+        lambda: "\n".join(x for x in LINES if x.strip() and not x.startswith("--\t")),
+        {},
     ),
     "narrative task headings all at level 1": (
-        lambda: narrative(lambda t: re.sub(r"^#+ (\*\*\d uždavinys)", r"# \1", t, flags=re.M)), {}
+        lambda: narrative(lambda t: re.sub(r"^#+ (\*\*\d uždavinys)", r"# \1", t, flags=re.M)),
+        {},
     ),
     "narrative task 4 heading above the next section's level": (
-        lambda: narrative(lambda t: t.replace("#### **4 uždavinys", "## **4 uždavinys")), {}
+        lambda: narrative(lambda t: t.replace("#### **4 uždavinys", "## **4 uždavinys")),
+        {},
     ),
     "narrative task headings as bold lines": (
-        lambda: narrative(lambda t: re.sub(r"^#+ (\*\*\d uždavinys)", r"\1", t, flags=re.M)), {}
+        lambda: narrative(lambda t: re.sub(r"^#+ (\*\*\d uždavinys)", r"\1", t, flags=re.M)),
+        {},
     ),
     "narrative task headings as plain lines": (
         lambda: narrative(lambda t: re.sub(r"^#+ \*\*(\d uždavinys.*)\*\*$", r"\1", t, flags=re.M)),
@@ -211,12 +229,16 @@ def test_line_numbers_are_the_editors_with_form_feeds(tmp_path, base):
         ("***Įgyvendinta iš dalies.*** x", "Įgyvendinta iš dalies. x"),
         ("**_Neįgyvendinta._** x", "Neįgyvendinta. x"),
         ("__Igyvendinta__. x", "Igyvendinta. x"),
-        ("_Kauno miesto savivaldybė. Įgyvendinta._ Tekstas", "Kauno miesto savivaldybė. "
-         "Įgyvendinta. Tekstas"),
+        (
+            "_Kauno miesto savivaldybė. Įgyvendinta._ Tekstas",
+            "Kauno miesto savivaldybė. Įgyvendinta. Tekstas",
+        ),
         ("**Įgyvendinta.", "Įgyvendinta."),  # an unpaired marker cut off by a page break
         ("* punktas", "* punktas"),  # a bullet is not emphasis
-        ("files/LT_versija/Viesasis_saugumas/m_%20ataskaita_Mickute_.pdf",
-         "files/LT_versija/Viesasis_saugumas/m_%20ataskaita_Mickute_.pdf"),
+        (
+            "files/LT_versija/Viesasis_saugumas/m_%20ataskaita_Mickute_.pdf",
+            "files/LT_versija/Viesasis_saugumas/m_%20ataskaita_Mickute_.pdf",
+        ),
         ("2 * 3 = 6", "2 * 3 = 6"),
     ],
 )
@@ -244,9 +266,14 @@ def test_decode_utf16_and_mixed_encodings(tmp_path):
         (("## KOMISIJOS 2021 METŲ VEIKLOS ATASKAITA",), (2021, 1)),
         (("**KOMISIJOS 2022 METŲ VEIKLOS ATASKAITA**",), (2022, 1)),  # bold line, no "#"
         (("<b>KOMISIJOS 2022 M. VEIKLOS ATASKAITA</b>",), (2022, 1)),
-        (("Įžanga 2019 metų.", "## II. Plano 2020–2022 m. įgyvendinimas 2021 metais",
-          "## Kovos su prekyba žmonėmis 2020–2021 m. veiksmų plano ... rezultatai 2021 m."),
-         (2021, 3)),  # only the annex heading names a single year
+        (
+            (
+                "Įžanga 2019 metų.",
+                "## II. Plano 2020–2022 m. įgyvendinimas 2021 metais",
+                "## Kovos su prekyba žmonėmis 2020–2021 m. veiksmų plano ... rezultatai 2021 m.",
+            ),
+            (2021, 3),
+        ),  # only the annex heading names a single year
         (("## Ataskaita",), None),
         (("<b>01.02.05</b>\tVeikla\t<b>Įgyvendinta 2021 m.</b>",), None),  # a row, not a title
     ],
@@ -266,10 +293,20 @@ def test_heading_year_is_checked_against_the_folder(tmp_path):
 def test_trimmed_lines_keep_their_cells_in_place():
     # a continuation of the title whose empty trailing cells were trimmed
     assert align(["", "tęsinys", "", "Surengta – 2"], row_start=False) == [
-        "", "tęsinys", "", "Surengta – 2", ""]
+        "",
+        "tęsinys",
+        "",
+        "Surengta – 2",
+        "",
+    ]
     # a row whose result is on the next page, trailing tab trimmed
     assert align(["01.02.03", "Veikla", "UŽT", "Skaičius – 5"], row_start=True) == [
-        "01.02.03", "Veikla", "UŽT", "Skaičius – 5", ""]
+        "01.02.03",
+        "Veikla",
+        "UŽT",
+        "Skaičius – 5",
+        "",
+    ]
     # a row with an unknown status word keeps it in the result (reported as a problem later)
     assert align(["01.02.03", "Veikla", "UŽT", "Vykdoma."], row_start=True)[4] == "Vykdoma."
 
@@ -280,42 +317,51 @@ def _lines(*rows: str) -> list[tuple[int, str]]:
 
 def test_measure_title_and_action_read_from_the_whole_title_cell():
     # a page break cuts the title before "1 veiksmas": the row is still action 1
-    annex = parse_annex(_lines(
-        "01.03.03\tStiprinti pagalbą nukentėjusiems\tSavivaldybės\tSkaičius – 17\t"
-        "<b>Įgyvendinta.</b> Tekstas",
-        SEPARATOR,
-        "",
-        "\tasmenims: 1 veiksmas. Organizuoti pagalbą\t\t\ttęsinys",
-        "\t2 veiksmas. Užmegzti ryšius\tSavivaldybės\tSkaičius – 7\t<b>Neįgyvendinta.</b>",
-    ))
+    annex = parse_annex(
+        _lines(
+            "01.03.03\tStiprinti pagalbą nukentėjusiems\tSavivaldybės\tSkaičius – 17\t"
+            "<b>Įgyvendinta.</b> Tekstas",
+            SEPARATOR,
+            "",
+            "\tasmenims: 1 veiksmas. Organizuoti pagalbą\t\t\ttęsinys",
+            "\t2 veiksmas. Užmegzti ryšius\tSavivaldybės\tSkaičius – 7\t<b>Neįgyvendinta.</b>",
+        )
+    )
     assert [(r.code, r.action, r.measure_title) for r in annex.records] == [
         ("01.03.03", 1, "Stiprinti pagalbą nukentėjusiems asmenims"),
         ("01.03.03", 2, "Stiprinti pagalbą nukentėjusiems asmenims"),
     ]
     assert [(x.line, x.kind, x.action) for x in annex.lines if x.kind != "layout"] == [
-        (10, "row", 1), (13, "continuation", 1), (14, "row", 2)]
+        (10, "row", 1),
+        (13, "continuation", 1),
+        (14, "row", 2),
+    ]
 
 
 def test_action_task_comes_from_its_measure_without_a_header():
-    annex = parse_annex(_lines(
-        "### 3 uždavinys – pagalba",
-        "01.03.03\tVeikla: 1 veiksmas. Pirmas\tSAV\tSkaičius – 1\t<b>Įgyvendinta.</b>",
-        "\t2 veiksmas. Antras\tSAV\tSkaičius – 1\t<b>Įgyvendinta.</b>",
-    ))
+    annex = parse_annex(
+        _lines(
+            "### 3 uždavinys – pagalba",
+            "01.03.03\tVeikla: 1 veiksmas. Pirmas\tSAV\tSkaičius – 1\t<b>Įgyvendinta.</b>",
+            "\t2 veiksmas. Antras\tSAV\tSkaičius – 1\t<b>Įgyvendinta.</b>",
+        )
+    )
     assert [(x.kind) for x in annex.lines] == ["task", "row", "row"]
     assert [(r.task, r.action) for r in annex.records] == [(3, 1), (3, 2)]
     assert annex.problems == []
 
 
 def test_any_heading_ends_a_task_section_and_bold_lines_start_one():
-    blocks = to_blocks([
-        (1, "**1 uždavinys – pirmas.**"),
-        (2, "Tekstas vienas."),
-        (3, "## 2 uždavinys – antras"),
-        (4, "Tekstas du."),
-        (5, "### Rezultatų aptarimas."),  # deeper than task 2's heading, still ends it
-        (6, "Santrauka."),
-    ])
+    blocks = to_blocks(
+        [
+            (1, "**1 uždavinys – pirmas.**"),
+            (2, "Tekstas vienas."),
+            (3, "## 2 uždavinys – antras"),
+            (4, "Tekstas du."),
+            (5, "### Rezultatų aptarimas."),  # deeper than task 2's heading, still ends it
+            (6, "Santrauka."),
+        ]
+    )
     sections = split_sections(blocks)
     assert [(t.task, t.title) for t in sections.tasks] == [(1, "pirmas"), (2, "antras")]
     assert [s.text for s in sections.tasks[1].sentences] == ["Tekstas du."]

@@ -12,14 +12,27 @@ from apanalysis import pipeline
 pytestmark = pytest.mark.slow
 
 SECTIONS = {
-    "criteria": ["Task-level criteria", "Status by task", "Measure-level target vs result",
-                 "Not or partially implemented, with reasons", "Institution scorecard",
-                 "Municipality results"],
-    "spending": ["Planned vs spent per task", "Per-task sums vs stated totals",
-                 "Amounts named per measure and action", "Unused funds and why"],
+    "criteria": [
+        "Task-level criteria",
+        "Status by task",
+        "Measure-level target vs result",
+        "Not or partially implemented, with reasons",
+        "Institution scorecard",
+        "Municipality results",
+    ],
+    "spending": [
+        "Planned vs spent per task",
+        "Per-task sums vs stated totals",
+        "Amounts named per measure and action",
+        "Unused funds and why",
+    ],
     "covid": ["by task", "Pandemic vs other reasons"],
-    "assessment": ["The narrative's claims, recomputed", "Achieved values and flagged rows",
-                   "Reported vs assessed implementation rate per task", "Findings"],
+    "assessment": [
+        "The narrative's claims, recomputed",
+        "Achieved values and flagged rows",
+        "Reported vs assessed implementation rate per task",
+        "Findings",
+    ],
 }
 
 

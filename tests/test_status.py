@@ -40,7 +40,7 @@ def test_leading_status(text, status, raw):
 def test_end_points_after_the_dot():
     text = "Neįgyvendinta. Dėl pandemijos mokymai nebuvo organizuoti."  # line 259
     found = leading_status(text)
-    assert text[found.end:].strip() == "Dėl pandemijos mokymai nebuvo organizuoti."
+    assert text[found.end :].strip() == "Dėl pandemijos mokymai nebuvo organizuoti."
 
 
 @pytest.mark.parametrize(
@@ -68,12 +68,21 @@ def test_not_a_leading_status(text):
     [
         ("Kauno miesto savivaldybė. Įgyvendinta. 2020 m. Plane", IMPLEMENTED, "Įgyvendinta"),
         ("Palangos miesto savivaldybė. Neįgyvendinta.", NOT_IMPLEMENTED, "Neįgyvendinta"),
-        ("Pakruojo rajono savivaldybė. Neįgyvendinta. Nebuvo poreikio.", NOT_IMPLEMENTED,
-         "Neįgyvendinta"),
-        ("Panevėžio rajono savivaldybė priemonių neįgyvendino.", NOT_IMPLEMENTED,
-         "priemonių neįgyvendino"),  # line 186
-        ("Širvintų r. savivaldybė informacijos apie įgyvendintas priemones nepateikė, o",
-         NOT_IMPLEMENTED, "informacijos apie įgyvendintas priemones nepateikė"),
+        (
+            "Pakruojo rajono savivaldybė. Neįgyvendinta. Nebuvo poreikio.",
+            NOT_IMPLEMENTED,
+            "Neįgyvendinta",
+        ),
+        (
+            "Panevėžio rajono savivaldybė priemonių neįgyvendino.",
+            NOT_IMPLEMENTED,
+            "priemonių neįgyvendino",
+        ),  # line 186
+        (
+            "Širvintų r. savivaldybė informacijos apie įgyvendintas priemones nepateikė, o",
+            NOT_IMPLEMENTED,
+            "informacijos apie įgyvendintas priemones nepateikė",
+        ),
         ("Neįgyvendinta. Mokymai nebuvo organizuoti.", NOT_IMPLEMENTED, "Neįgyvendinta"),
     ],
 )
@@ -86,7 +95,7 @@ def test_municipal_status(sentence, status, raw):
 def test_municipal_status_end_is_in_the_sentence():
     sentence = "Kauno miesto savivaldybė. Įgyvendinta. Savivaldybė įgyvendino daugiau priemonių"
     found = municipal_status(sentence)
-    assert sentence[found.end:].strip().startswith("Savivaldybė įgyvendino")
+    assert sentence[found.end :].strip().startswith("Savivaldybė įgyvendino")
 
 
 @pytest.mark.parametrize(
@@ -108,8 +117,14 @@ def test_looks_like_status(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Įgyvendinta.", "Igyvendinta iš dalies.", "Dėl pandemijos mokymai nebuvo organizuoti.",
-     "Įgyvendintų priemonių skaičius – 70", "VRM", ""],
+    [
+        "Įgyvendinta.",
+        "Igyvendinta iš dalies.",
+        "Dėl pandemijos mokymai nebuvo organizuoti.",
+        "Įgyvendintų priemonių skaičius – 70",
+        "VRM",
+        "",
+    ],
 )
 def test_does_not_look_like_status(text):
     assert not looks_like_status(text)

@@ -136,9 +136,14 @@ def test_takeaways_on_empty_inputs():
     assert tk.covid_municipal_takeaway(cv.covid_municipalities(municipal().iloc[:0]), 0) == (
         "None of the 0 municipalities reporting cites the pandemic."
     )
-    assert isinstance(tk.status_takeaway(pd.DataFrame(
-        {"implemented": [0], "partially": [0], "not_implemented": [0], "total": [0]}
-    )), str)
+    assert isinstance(
+        tk.status_takeaway(
+            pd.DataFrame(
+                {"implemented": [0], "partially": [0], "not_implemented": [0], "total": [0]}
+            )
+        ),
+        str,
+    )
 
 
 def test_covid_municipal_takeaway_counts_the_municipal_table():

@@ -21,17 +21,18 @@ def years():
 
 def _heights(fig: Figure, color: str) -> list[float]:
     ax = fig.axes[0]
-    return [round(p.get_height(), 6) for p in ax.patches
-            if to_hex(p.get_facecolor()) == color.lower()]
+    return [
+        round(p.get_height(), 6) for p in ax.patches if to_hex(p.get_facecolor()) == color.lower()
+    ]
 
 
 def test_implementation_rates_one_bar_per_task_and_year(years):
     fig = trendplots.implementation_rates(trends.implementation_rates(years))
     # 2020 (first colour): tasks 1-4 and all tasks; task 4 has no 2020 row (drawn as 0, "n/a")
-    assert _heights(fig, trendplots.YEAR_COLORS[0]) == pytest.approx(
-        [100 / 3, 50, 0, 0, 100 / 3])
+    assert _heights(fig, trendplots.YEAR_COLORS[0]) == pytest.approx([100 / 3, 50, 0, 0, 100 / 3])
     assert _heights(fig, trendplots.YEAR_COLORS[1]) == pytest.approx(
-        [100 / 3, 100, 50, 100, 400 / 7])
+        [100 / 3, 100, 50, 100, 400 / 7]
+    )
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "n/a" in texts
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["2020", "2021"]
@@ -77,7 +78,9 @@ def test_single_year_and_empty_inputs_still_draw(years):
 def test_save_under_figures_trends(tmp_path, years):
     fig = trendplots.covid_share_by_year(trends.covid_by_year(years))
     written = trendplots.save(fig, tmp_path, "[2020, 2021]", "covid_share")
-    assert written == [tmp_path / "trends" / "2021" / "covid_share.png",
-                       tmp_path / "trends" / "2021" / "covid_share.svg"]
+    assert written == [
+        tmp_path / "trends" / "2021" / "covid_share.png",
+        tmp_path / "trends" / "2021" / "covid_share.svg",
+    ]
     assert all(p.stat().st_size > 0 for p in written)
     assert trendplots.trends_dir(None).name == "trends"

@@ -20,19 +20,27 @@ NAN = float("nan")
 def years():
     # given out of order on purpose: results are sorted by year
     return [
-        year(2021, Y2021, budgets=[(1, 30000.0, 15000.0), (2, 10000.0, 12000.0),
-                                   (3, 5000.0, 0.0)]),
-        year(2020, Y2020, budgets=[(1, 29300.0, 10000.0), (2, 43900.0, NAN), (3, NAN, NAN)],
-             claims=[("total_planned_eur", 696700.0)]),
+        year(2021, Y2021, budgets=[(1, 30000.0, 15000.0), (2, 10000.0, 12000.0), (3, 5000.0, 0.0)]),
+        year(
+            2020,
+            Y2020,
+            budgets=[(1, 29300.0, 10000.0), (2, 43900.0, NAN), (3, NAN, NAN)],
+            claims=[("total_planned_eur", 696700.0)],
+        ),
     ]
 
 
 def test_status_by_task(years):
     got = trends.status_by_task(years)
     assert got[["year", "task", "implemented", "partially", "not_implemented", "total"]].to_dict(
-        "split")["data"] == [
-        [2020, 1, 1, 1, 1, 3], [2020, 2, 1, 0, 1, 2], [2020, 3, 0, 1, 0, 1],
-        [2021, 1, 1, 0, 2, 3], [2021, 2, 1, 0, 0, 1], [2021, 3, 1, 1, 0, 2],
+        "split"
+    )["data"] == [
+        [2020, 1, 1, 1, 1, 3],
+        [2020, 2, 1, 0, 1, 2],
+        [2020, 3, 0, 1, 0, 1],
+        [2021, 1, 1, 0, 2, 3],
+        [2021, 2, 1, 0, 0, 1],
+        [2021, 3, 1, 1, 0, 2],
         [2021, 4, 1, 0, 0, 1],
     ]
     assert got.implementation_rate.tolist() == pytest.approx([1 / 3, 0.5, 0, 1 / 3, 1, 0.5, 1])
@@ -57,7 +65,10 @@ def test_spending_by_year(years):
     assert got.loc[2020, "stated_planned_eur"] == 696700.0
     assert math.isnan(got.loc[2020, "stated_spent_eur"])
     assert got.loc[2021, ["planned_eur", "spent_eur", "unspent_eur"]].tolist() == [
-        45000.0, 27000.0, 18000.0]
+        45000.0,
+        27000.0,
+        18000.0,
+    ]
     assert got.loc[2021, "execution_rate"] == pytest.approx(0.6)
 
 
@@ -87,18 +98,33 @@ def test_covid_by_year(years):
 def test_measure_changes(years):
     changes = trends.measure_changes(years)
     assert changes.change.tolist() == [
-        "now_implemented", "now_implemented", "no_longer_implemented", "status_changed",
-        "added", "added", "dropped",
+        "now_implemented",
+        "now_implemented",
+        "no_longer_implemented",
+        "status_changed",
+        "added",
+        "added",
+        "dropped",
     ]
     assert changes.row.tolist() == [
-        "01.01.01", "01.03.01", "01.01.01 a1", "01.01.05", "01.03.02", "01.04.01", "01.02.01 a3",
+        "01.01.01",
+        "01.03.01",
+        "01.01.01 a1",
+        "01.01.05",
+        "01.03.02",
+        "01.04.01",
+        "01.02.01 a3",
     ]
     assert changes.status_before.isna().tolist() == [False] * 4 + [True, True, False]
     assert changes.status_after.isna().tolist() == [False] * 6 + [True]
     assert set(changes.from_year) == {2020} and set(changes.to_year) == {2021}
     dropped = changes.iloc[-1]
     assert (dropped.code, dropped.action, dropped.task, dropped.title) == (
-        "01.02.01", 3, 2, "01.02.01/3")
+        "01.02.01",
+        3,
+        2,
+        "01.02.01/3",
+    )
     assert pd.isna(changes.action[0]) and changes.action[2] == 1
 
 
@@ -119,8 +145,13 @@ def test_changes_between_consecutive_years_given(years):
 def test_change_counts(years):
     counts = trends.change_counts(trends.measure_changes(years))
     assert counts.to_dict("index") == {
-        "2020→2021": {"now_implemented": 2, "no_longer_implemented": 1, "status_changed": 1,
-                      "added": 2, "dropped": 1}
+        "2020→2021": {
+            "now_implemented": 2,
+            "no_longer_implemented": 1,
+            "status_changed": 1,
+            "added": 2,
+            "dropped": 1,
+        }
     }
 
 
@@ -135,7 +166,9 @@ def test_year_overview(years):
     got = trends.year_overview(years)
     assert got.year.tolist() == [2020, 2021]
     assert got[["rows", "implemented", "partially", "not_implemented"]].values.tolist() == [
-        [6, 2, 2, 2], [7, 4, 1, 2]]
+        [6, 2, 2, 2],
+        [7, 4, 1, 2],
+    ]
     assert got.implementation_rate.tolist() == pytest.approx([2 / 6, 4 / 7])
     assert got.covid_share.tolist() == pytest.approx([0.5, 1 / 7])
 
@@ -147,7 +180,8 @@ def test_takeaways(years):
         "from 33 % in 2020 to 57 % in 2021."
     )
     assert trends.rate_takeaway(trends.implementation_rates(years[1:])).startswith(
-        "In 2020, 33 % of the measures and actions were implemented")
+        "In 2020, 33 % of the measures and actions were implemented"
+    )
     assert trends.covid_takeaway(trends.covid_by_year(years)) == (
         "Measures and actions citing the COVID-19 pandemic: 50 % in 2020 (3 of 6), "
         "14 % in 2021 (1 of 7)."
@@ -156,7 +190,8 @@ def test_takeaways(years):
         "2020→2021: 2 became implemented, 1 no longer implemented, 2 added and 1 dropped."
     )
     assert "2021: 27.0 thousand EUR spent of 45.0 thousand EUR planned (60 %)" in (
-        trends.spending_takeaway(trends.spending_by_year(years)))
+        trends.spending_takeaway(trends.spending_by_year(years))
+    )
 
 
 @pytest.mark.parametrize(
@@ -184,7 +219,8 @@ def test_title_and_label():
     assert trends.years_label([2021, 2020]) == "2020–2021"
     assert trends.years_label([2020, 2022]) == "2020, 2022"
     assert trends.title_text("[2020, 2021]") == (
-        "# Action Plan against Trafficking in Human Beings — trends across years, 2020–2021")
+        "# Action Plan against Trafficking in Human Beings — trends across years, 2020–2021"
+    )
 
 
 def test_empty_years_do_not_break():

@@ -47,8 +47,9 @@ def test_annotations_rerun_their_year_and_show_as_assessed(two_years, capsys):
     path = write_template(2020, raw_dir=folders["raw"], processed_dir=folders["processed"])
     text = path.read_text(encoding="utf-8")
     # 01.01.07 (line 141) is reported implemented; the evaluator judges it partially done
-    text = text.replace("01.01.07,,2,implemented,,",
-                        "01.01.07,,2,partially,GP held no meeting,Evaluator E.")
+    text = text.replace(
+        "01.01.07,,2,implemented,,", "01.01.07,,2,partially,GP held no meeting,Evaluator E."
+    )
     path.write_text(text, encoding="utf-8")
     built = pipeline.build([2020, 2021], **{f"{k}_dir": v for k, v in folders.items()})
     names = sorted(p.relative_to(folders["reports"]).as_posix() for p in built)

@@ -33,8 +33,15 @@ Y2023 = [("01.01.01", NA, 1, "implemented", False)]  # 2022 not given
 def year(number: int, rows, budgets=(), claims=()) -> SimpleNamespace:
     measures = pd.DataFrame(
         [
-            {"year": number, "task": t, "code": c, "action": a, "title": f"{c}/{a}",
-             "status": s, "covid": v}
+            {
+                "year": number,
+                "task": t,
+                "code": c,
+                "action": a,
+                "title": f"{c}/{a}",
+                "status": s,
+                "covid": v,
+            }
             for c, a, t, s, v in rows
         ]
     ).astype({"task": "Int64", "action": "Int64"})

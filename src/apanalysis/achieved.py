@@ -55,9 +55,35 @@ FLAGS: tuple[str, ...] = (
 )
 MIN_STEM = 4
 #: Case endings stripped from the (folded) head noun, longest first.
-ENDINGS = ("ziu", "ciu", "iais", "iams", "iems", "ioms", "iai", "ios", "ies", "ims", "ams",
-           "ems", "oms", "iu", "ys", "es", "os", "ai", "is", "as", "us", "ui", "u", "a", "e", "o",
-           "i")
+ENDINGS = (
+    "ziu",
+    "ciu",
+    "iais",
+    "iams",
+    "iems",
+    "ioms",
+    "iai",
+    "ios",
+    "ies",
+    "ims",
+    "ams",
+    "ems",
+    "oms",
+    "iu",
+    "ys",
+    "es",
+    "os",
+    "ai",
+    "is",
+    "as",
+    "us",
+    "ui",
+    "u",
+    "a",
+    "e",
+    "o",
+    "i",
+)
 #: Words that name the measured quantity rather than the thing counted.
 QUANTITY_WORDS = {"skaicius", "kiekis", "procentas", "dalis", "skaiciaus"}
 SEPARATOR_RE = re.compile(r"\s[–—-]\s|:")
@@ -84,9 +110,30 @@ NOT_A_COUNT_BEFORE_RE = re.compile(
 )
 #: How every match of NOT_A_COUNT_BEFORE_RE ends, before its trailing spaces.
 NOT_A_COUNT_BEFORE_ENDINGS = (
-    "nr.", "tel.", "+", "~", "per", "apie", "virs", "kaip", "nei", "iki", "nuo", "po", "sausio",
-    "vasario", "kovo", "balandzio", "geguzes", "birzelio", "liepos", "rugpjucio", "rugsejo",
-    "spalio", "lapkricio", "gruodzio",
+    "nr.",
+    "tel.",
+    "+",
+    "~",
+    "per",
+    "apie",
+    "virs",
+    "kaip",
+    "nei",
+    "iki",
+    "nuo",
+    "po",
+    "sausio",
+    "vasario",
+    "kovo",
+    "balandzio",
+    "geguzes",
+    "birzelio",
+    "liepos",
+    "rugpjucio",
+    "rugsejo",
+    "spalio",
+    "lapkricio",
+    "gruodzio",
 )
 #: Words of a clause that restates the plan rather than the result (folded).
 PLAN_CUE_RE = re.compile(r"\b(?:planuot\w*|numat\w*|plane|siektin\w*|uzsibrez\w*|vietoj\w*)\b")
@@ -189,8 +236,7 @@ def _counts(text: str) -> list[_Count]:
     found = []
     for m in DIGITS_RE.finditer(text):
         value = numbers.parse_number(m.group())
-        if value is None or (m.group().isdigit() and len(m.group()) == 4 and
-                             1900 <= value <= 2100):
+        if value is None or (m.group().isdigit() and len(m.group()) == 4 and 1900 <= value <= 2100):
             continue
         if NOT_A_COUNT_AFTER_RE.match(folded, m.end()):
             continue
@@ -228,9 +274,7 @@ def _gap_ok(gap: list[str], head: str, criterion_folded: str, named: bool) -> bo
     possessor (``named``: its first word is capitalised) or repeats the criterion's words."""
     if not gap:
         return True
-    if len(gap) <= MAX_MODIFIERS and all(
-        MODIFIER_RE.search(w) and w[-1] == head[-1] for w in gap
-    ):
+    if len(gap) <= MAX_MODIFIERS and all(MODIFIER_RE.search(w) and w[-1] == head[-1] for w in gap):
         return True
     chain = DOMAIN_PHRASE_RE.sub(" ", " ".join(gap)).split()
     if len(chain) > MAX_CHAIN or any(PLAN_CUE_RE.search(w) for w in chain):
@@ -307,10 +351,15 @@ def _after_verb(text: str, count: _Count, verb: str) -> bool:
     """Whether ``count`` directly follows a form of ``verb`` and precedes a word:
     "Mokymuose dalyvavo 25 teisėjai" counts those who took part, whoever they were."""
     before = VERB_COUNT_RE.search(text, 0, count.start)
-    following = TOKEN_RE.match(text, count.end + 1 if text[count.end : count.end + 1] == " "
-                               else count.end)
-    return bool(before and fold(before.group(1)).startswith(verb) and following
-                and WORD_RE.fullmatch(following.group()))
+    following = TOKEN_RE.match(
+        text, count.end + 1 if text[count.end : count.end + 1] == " " else count.end
+    )
+    return bool(
+        before
+        and fold(before.group(1)).startswith(verb)
+        and following
+        and WORD_RE.fullmatch(following.group())
+    )
 
 
 def achieved_value(criterion: str, target: float | None, result_text: str) -> Achieved | None:

@@ -38,7 +38,12 @@ __all__ = [
 ]
 
 COLUMNS: tuple[str, ...] = (
-    "code", "action", "achieved_value", "evaluator_status", "comment", "evaluator",
+    "code",
+    "action",
+    "achieved_value",
+    "evaluator_status",
+    "comment",
+    "evaluator",
 )
 
 
@@ -80,12 +85,14 @@ def _write_new(target: Path, text: str) -> None:
         except FileExistsError:
             raise ApanalysisError(
                 "assessment file already exists; not overwritten (edit it, or move it away to "
-                "start again)", target
+                "start again)",
+                target,
             ) from None
         except OSError:  # a filesystem without hard links
             if target.exists():
-                raise ApanalysisError("assessment file already exists; not overwritten",
-                                      target) from None
+                raise ApanalysisError(
+                    "assessment file already exists; not overwritten", target
+                ) from None
             os.replace(tmp, target)
     finally:
         if tmp.exists():
@@ -103,7 +110,8 @@ def write_template(
     if target.exists():
         raise ApanalysisError(
             "assessment file already exists; not overwritten (edit it, or move it away to start "
-            "again)", target
+            "again)",
+            target,
         )
     data = load_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
     _write_new(target, _template_text(data.measures))
@@ -136,8 +144,9 @@ def _parse_action(text: str, path: Path, line: int) -> int | None:
     if not text:
         return None
     if not text.isdigit() or int(text) < 1:
-        raise ApanalysisError(f"action must be a positive whole number or empty, got {text!r}",
-                              path, line)
+        raise ApanalysisError(
+            f"action must be a positive whole number or empty, got {text!r}", path, line
+        )
     return int(text)
 
 
@@ -147,8 +156,7 @@ def _parse_value(text: str, path: Path, line: int) -> float:
         return math.nan
     value = parse_number(text)
     if value is None:
-        raise ApanalysisError(f"achieved_value must be a number or empty, got {text!r}",
-                              path, line)
+        raise ApanalysisError(f"achieved_value must be a number or empty, got {text!r}", path, line)
     return value
 
 
@@ -174,41 +182,45 @@ def read_assessment(
     header_line, header = records[0]
     if tuple(cell.strip() for cell in header) != COLUMNS:
         raise ApanalysisError(
-            f"header must be exactly {','.join(COLUMNS)}; got {','.join(header)}", path,
+            f"header must be exactly {','.join(COLUMNS)}; got {','.join(header)}",
+            path,
             header_line,
         )
     rows, seen = [], {}
     for line, cells in records[1:]:
         if len(cells) != len(COLUMNS):
-            raise ApanalysisError(
-                f"expected {len(COLUMNS)} fields, got {len(cells)}", path, line
-            )
+            raise ApanalysisError(f"expected {len(COLUMNS)} fields, got {len(cells)}", path, line)
         values = dict(zip(COLUMNS, cells, strict=True))
         code = values["code"].strip()
         action = _parse_action(values["action"], path, line)
         label = code if action is None else f"{code} action {action}"
         if (code, action) not in known:
-            raise ApanalysisError(f"unknown measure/action {label!r} (not in the {year} annex)",
-                                  path, line)
+            raise ApanalysisError(
+                f"unknown measure/action {label!r} (not in the {year} annex)", path, line
+            )
         if (code, action) in seen:
-            raise ApanalysisError(f"{label} appears twice (first on line {seen[code, action]})",
-                                  path, line)
+            raise ApanalysisError(
+                f"{label} appears twice (first on line {seen[code, action]})", path, line
+            )
         seen[code, action] = line
         status = values["evaluator_status"].strip()
         if status and status not in STATUSES:
             raise ApanalysisError(
                 f"evaluator_status must be one of {', '.join(STATUSES)} or empty, got {status!r}",
-                path, line,
+                path,
+                line,
             )
-        rows.append({
-            "code": code,
-            "action": action,
-            "achieved_value": _parse_value(values["achieved_value"], path, line),
-            "evaluator_status": status,
-            "comment": values["comment"].strip(),
-            "evaluator": values["evaluator"].strip(),
-            "line": line,
-        })
+        rows.append(
+            {
+                "code": code,
+                "action": action,
+                "achieved_value": _parse_value(values["achieved_value"], path, line),
+                "evaluator_status": status,
+                "comment": values["comment"].strip(),
+                "evaluator": values["evaluator"].strip(),
+                "line": line,
+            }
+        )
     out = pd.DataFrame(rows, columns=[*COLUMNS, "line"])
     out["action"] = pd.array(out["action"], dtype="Int64")
     out["achieved_value"] = out["achieved_value"].astype(float)
@@ -230,8 +242,7 @@ def assessed_measures(data, assessment: pd.DataFrame | None) -> pd.DataFrame:
     if assessment is None or assessment.empty:
         return out
     keyed = {
-        (r.code, None if pd.isna(r.action) else int(r.action)): r
-        for r in assessment.itertuples()
+        (r.code, None if pd.isna(r.action) else int(r.action)): r for r in assessment.itertuples()
     }
     for index, code, action in zip(out.index, out["code"], out["action"], strict=True):
         given = keyed.get((code, None if pd.isna(action) else int(action)))

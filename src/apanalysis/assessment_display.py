@@ -45,8 +45,18 @@ RATE_LABELS = {
     "reported_rate": "Annex (reported status)",
     "assessed_rate": "Assessed (evaluator, else reported)",
 }
-AUDIT_SHOWN = ["check", "task", "claimed", "recomputed", "difference", "verdict", "source_line",
-               "quote", "how", "detail"]
+AUDIT_SHOWN = [
+    "check",
+    "task",
+    "claimed",
+    "recomputed",
+    "difference",
+    "verdict",
+    "source_line",
+    "quote",
+    "how",
+    "detail",
+]
 
 
 def title_text(year: int) -> str:
@@ -82,8 +92,7 @@ def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
 def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:
     """Rows with an achieved value or a flag (from ``analysis.audit.achieved_rows``)."""
     flagged = int((rows["flag"] != "").sum()) if len(rows) else 0
-    caption = (f"{len(rows)} rows with an achieved value read from the text; "
-               f"{flagged} flagged")
+    caption = f"{len(rows)} rows with an achieved value read from the text; {flagged} flagged"
     return table(rows, caption=caption, max_chars=max_chars)
 
 
@@ -103,21 +112,45 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
     width = 0.26
     for k, column in enumerate(RATE_COLORS):
         values = rates[column].to_numpy(dtype=float) * 100
-        bars = ax.bar(x + (k - 1) * width, np.nan_to_num(values), width,
-                      color=RATE_COLORS[column], label=RATE_LABELS[column])
+        bars = ax.bar(
+            x + (k - 1) * width,
+            np.nan_to_num(values),
+            width,
+            color=RATE_COLORS[column],
+            label=RATE_LABELS[column],
+        )
         for bar, value in zip(bars, values, strict=True):
             text = "n/a" if np.isnan(value) else f"{value:.0f}"
-            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 1, text,
-                    ha="center", va="bottom", fontsize=8)
+            ax.text(
+                bar.get_x() + bar.get_width() / 2,
+                bar.get_height() + 1,
+                text,
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     ax.set_xticks(x, [f"Task {int(t)}" for t in rates["task"]])
     ax.set_ylim(0, 115)
     ax.set_ylabel("% of measures and actions implemented")
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
     subtitle = "Narrative: (items − not achieved) / items as the task sections state them"
-    ax.set_title("Implementation rate per task: narrative, annex and assessment", loc="left",
-                 fontsize=12, fontweight="bold", pad=18)
-    ax.text(0, 1.01, subtitle + (f"; {year} report" if year else ""), transform=ax.transAxes,
-            fontsize=9, color="#444444", va="bottom", ha="left")
+    ax.set_title(
+        "Implementation rate per task: narrative, annex and assessment",
+        loc="left",
+        fontsize=12,
+        fontweight="bold",
+        pad=18,
+    )
+    ax.text(
+        0,
+        1.01,
+        subtitle + (f"; {year} report" if year else ""),
+        transform=ax.transAxes,
+        fontsize=9,
+        color="#444444",
+        va="bottom",
+        ha="left",
+    )
     return fig
 
 

@@ -30,7 +30,10 @@ def _year(text: str) -> int:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--year", type=_year, action="append", dest="years",
+        "--year",
+        type=_year,
+        action="append",
+        dest="years",
         help="year to process (repeatable; default: every year under --raw-dir)",
     )
     parser.add_argument("--raw-dir", type=Path, default=paths.RAW_DIR)
@@ -45,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse raw reports into data/processed/<year>/")
     _add_common(p)
 
-    p = sub.add_parser("validate", help="print the problems found in raw reports "
-                       "(and check assessment.csv, if any)")
+    p = sub.add_parser(
+        "validate",
+        help="print the problems found in raw reports (and check assessment.csv, if any)",
+    )
     _add_common(p)
 
     p = sub.add_parser("build", help="parse, run the notebooks and export HTML reports")
@@ -55,8 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR)
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
 
-    p = sub.add_parser("annotate", help="write data/raw/<year>/assessment.csv, a template for "
-                       "an evaluator's verdicts (never overwrites)")
+    p = sub.add_parser(
+        "annotate",
+        help="write data/raw/<year>/assessment.csv, a template for "
+        "an evaluator's verdicts (never overwrites)",
+    )
     _add_common(p)
 
     p = sub.add_parser("new-year", help="create data/raw/<year>/ with a README for a new report")
@@ -135,8 +143,10 @@ def _cmd_new_year(args: argparse.Namespace) -> int:
     from apanalysis.newyear import create_year_folder
 
     folder = create_year_folder(args.year, raw_dir=args.raw_dir)
-    print(f"created {folder}: put the {args.year} report there, then run "
-          f"`apanalysis validate --year {args.year}`")
+    print(
+        f"created {folder}: put the {args.year} report there, then run "
+        f"`apanalysis validate --year {args.year}`"
+    )
     return 0
 
 
@@ -164,8 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug, not the user's input: still one line unless --debug
         if args.debug:
             raise
-        print(f"apanalysis: internal error: {type(error).__name__}: {error} "
-              "(rerun with --debug for the traceback)", file=sys.stderr)
+        print(
+            f"apanalysis: internal error: {type(error).__name__}: {error} "
+            "(rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -79,11 +79,15 @@ def mismatch_sentence(row: pd.Series) -> str:
     line = "" if pd.isna(row["source_line"]) else f" (line {int(row['source_line'])})"
     claimed, recomputed = _value(row["claimed"], claim), _value(row["recomputed"], claim)
     if claim == "task_unachieved_in_annex":
-        return (f"{subject}: of the {claimed} items the narrative lists, the annex marks "
-                f"{recomputed} not or partially implemented{line}.")
+        return (
+            f"{subject}: of the {claimed} items the narrative lists, the annex marks "
+            f"{recomputed} not or partially implemented{line}."
+        )
     if claim == "task_unachieved_unlisted":
-        return (f"{subject}: the narrative lists {claimed} of the {recomputed} rows the annex "
-                f"marks undone{line}.")
+        return (
+            f"{subject}: the narrative lists {claimed} of the {recomputed} rows the annex "
+            f"marks undone{line}."
+        )
     source = RECOMPUTED_FROM.get(claim, "the annex gives")
     return f"{subject}: the narrative says {claimed}, {source} {recomputed}{line}."
 
@@ -108,8 +112,10 @@ def achieved_finding(measures: pd.DataFrame) -> str:
     for row in flagged.itertuples():
         label = row.code if pd.isna(row.action) else f"{row.code} a{int(row.action)}"
         parts.append(f"{label} is {FLAG_WORDS.get(row.flag, row.flag)}")
-    return sentence + f"; {fmt_count(len(flagged), 'row')} contradict the status: " + (
-        fmt_list(parts) + "."
+    return (
+        sentence
+        + f"; {fmt_count(len(flagged), 'row')} contradict the status: "
+        + (fmt_list(parts) + ".")
     )
 
 

@@ -224,8 +224,11 @@ def index_html(reports_dir: Path, order: Iterable[str] = (), title: str = INDEX_
     trends = Path(reports_dir) / TRENDS_DIR / f"{TRENDS_DIR}.html"
     if trends.is_file():
         link = html.escape(quote(f"{TRENDS_DIR}/{trends.name}"))
-        sections.insert(0, f'<h2 id="trends">Across years</h2>\n<ul>\n<li><a href="{link}">'
-                           f"{html.escape(page_title(trends))}</a></li>\n</ul>")
+        sections.insert(
+            0,
+            f'<h2 id="trends">Across years</h2>\n<ul>\n<li><a href="{link}">'
+            f"{html.escape(page_title(trends))}</a></li>\n</ul>",
+        )
     body = "\n".join(sections) or "<p>No reports yet.</p>"
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -13,8 +13,25 @@ from html import unescape
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ol", "ul", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-     "blockquote", "section", "hr"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ol",
+        "ul",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "hr",
+    }
 )
 DROP_CONTENT_TAGS = frozenset({"script", "style", "head", "title", "template"})
 SAFE_TAGS = frozenset({"p", "b", "i", "em", "strong", "ol", "ul", "li", "br", "a"})

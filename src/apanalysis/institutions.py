@@ -25,26 +25,40 @@ INSTITUTIONS: dict[str, Institution] = {
     i.code: i
     for i in (
         Institution("VRM", "Vidaus reikalų ministerija", "Ministry of the Interior"),
-        Institution("SADM", "Socialinės apsaugos ir darbo ministerija",
-                    "Ministry of Social Security and Labour"),
+        Institution(
+            "SADM",
+            "Socialinės apsaugos ir darbo ministerija",
+            "Ministry of Social Security and Labour",
+        ),
         Institution("URM", "Užsienio reikalų ministerija", "Ministry of Foreign Affairs"),
-        Institution("ŠMSM", "Švietimo, mokslo ir sporto ministerija",
-                    "Ministry of Education, Science and Sport"),
+        Institution(
+            "ŠMSM",
+            "Švietimo, mokslo ir sporto ministerija",
+            "Ministry of Education, Science and Sport",
+        ),
         Institution("GP", "Generalinė prokuratūra", "Prosecutor General's Office"),
         Institution("NTA", "Nacionalinė teismų administracija", "National Courts Administration"),
         Institution("PD", "Policijos departamentas prie VRM", "Police Department"),
-        Institution("VSAT", "Valstybės sienos apsaugos tarnyba prie VRM",
-                    "State Border Guard Service"),
+        Institution(
+            "VSAT", "Valstybės sienos apsaugos tarnyba prie VRM", "State Border Guard Service"
+        ),
         Institution("MD", "Migracijos departamentas prie VRM", "Migration Department"),
         Institution("VDI", "Valstybinė darbo inspekcija prie SADM", "State Labour Inspectorate"),
         Institution("UŽT", "Užimtumo tarnyba prie SADM", "Employment Service"),
-        Institution("VVTAĮT", "Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba prie SADM",
-                    "State Child Rights Protection and Adoption Service"),
+        Institution(
+            "VVTAĮT",
+            "Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba prie SADM",
+            "State Child Rights Protection and Adoption Service",
+        ),
         Institution("NŠA", "Nacionalinė švietimo agentūra", "National Agency for Education"),
-        Institution("NTB", "Nacionalinis transplantacijos biuras prie SAM",
-                    "National Transplant Bureau"),
-        Institution("NAPPŽ", "Nacionalinė asociacija prieš prekybą žmonėmis",
-                    "National Association against Human Trafficking"),
+        Institution(
+            "NTB", "Nacionalinis transplantacijos biuras prie SAM", "National Transplant Bureau"
+        ),
+        Institution(
+            "NAPPŽ",
+            "Nacionalinė asociacija prieš prekybą žmonėmis",
+            "National Association against Human Trafficking",
+        ),
         Institution("Ramintoja", "VšĮ „Ramintoja“", "Public institution Ramintoja"),
         Institution("SAV", "Savivaldybės", "Municipalities"),
     )

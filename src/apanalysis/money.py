@@ -18,12 +18,33 @@ RANGE_DASH = r"\s*[–—-]\s*"
 
 # Kinds of amounts, by folded keyword stem; see amount_kind.
 KIND_STEMS: dict[str, tuple[str, ...]] = {
-    "unused": (r"nebuvo\s+panaudot\w*", r"nepanaudot\w*", r"nepanaudoj\w*", r"liko\b",
-               r"likusi\w*"),
-    "planned": (r"numat\w*\s+skirt\w*", r"plan\w*\s+skirt\w*", r"numate\b", r"numac\w*",
-                r"nusimac\w*", r"numatyt\w*", r"planuot\w*", r"planav\w*", r"suplanuot\w*"),
-    "spent": (r"isleist\w*", r"isleid\w*", r"panaudot\w*", r"panaudoj\w*", r"islaid\w*",
-              r"sumoket\w*", r"faktin\w*"),
+    "unused": (
+        r"nebuvo\s+panaudot\w*",
+        r"nepanaudot\w*",
+        r"nepanaudoj\w*",
+        r"liko\b",
+        r"likusi\w*",
+    ),
+    "planned": (
+        r"numat\w*\s+skirt\w*",
+        r"plan\w*\s+skirt\w*",
+        r"numate\b",
+        r"numac\w*",
+        r"nusimac\w*",
+        r"numatyt\w*",
+        r"planuot\w*",
+        r"planav\w*",
+        r"suplanuot\w*",
+    ),
+    "spent": (
+        r"isleist\w*",
+        r"isleid\w*",
+        r"panaudot\w*",
+        r"panaudoj\w*",
+        r"islaid\w*",
+        r"sumoket\w*",
+        r"faktin\w*",
+    ),
     "allocated": (r"skirt\w*", r"skyre\w*", r"asignavim\w*", r"finansuot\w*"),
 }
 ACTUAL_STEM = "faktin"  # "faktinė suma": the actual (spent) amount wins over "skirta"
@@ -82,8 +103,16 @@ def _money(text: str) -> tuple[Money, ...]:
         for number in numbers:
             value = parse_number(number)
             if value is not None:
-                found.append(Money(round(value * factor, 2), raw, m.start(), m.start() + len(raw),
-                                   per_month=bool(m["month"]), is_range=len(numbers) == 2))
+                found.append(
+                    Money(
+                        round(value * factor, 2),
+                        raw,
+                        m.start(),
+                        m.start() + len(raw),
+                        per_month=bool(m["month"]),
+                        is_range=len(numbers) == 2,
+                    )
+                )
     return tuple(found)
 
 

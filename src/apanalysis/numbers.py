@@ -35,18 +35,47 @@ SMALL_WORDS = {
     3: r"trys|triju|trims|tris|trimis|trijuose|trijose|treji|trejos|treju|trejus|trejas",
     10: r"desimt(?:is|ies|ims|imi|yje|ys)?|desimcia|desimciai",
 }
-TEENS = {"vienuo": 11, "dvy": 12, "try": 13, "keturio": 14, "penkio": 15, "sesio": 16,
-         "septynio": 17, "astuonio": 18, "devynio": 19}
+TEENS = {
+    "vienuo": 11,
+    "dvy": 12,
+    "try": 13,
+    "keturio": 14,
+    "penkio": 15,
+    "sesio": 16,
+    "septynio": 17,
+    "astuonio": 18,
+    "devynio": 19,
+}
 TEEN_ENDING = r"lik(?:a|os|ai|oje|a)"
-TENS = {"dvi": 20, "tris": 30, "keturias": 40, "penkias": 50, "sesias": 60, "septynias": 70,
-        "astuonias": 80, "devynias": 90}
+TENS = {
+    "dvi": 20,
+    "tris": 30,
+    "keturias": 40,
+    "penkias": 50,
+    "sesias": 60,
+    "septynias": 70,
+    "astuonias": 80,
+    "devynias": 90,
+}
 TENS_ENDING = r"desimt(?:ies|ims|imi|yje|is)?|desimcia|desimciai"
 
 PERCENT_WORDS = r"proc\.?|procent\w*|%"
 AS_NEEDED_PHRASE = r"pagal\s+poreik\w*"  # "pagal poreikį": as needed
 DEADLINE_WORD = r"iki"  # "iki 03-01", "iki gruodžio 1 d."
-MONTHS_GENITIVE = ("sausio", "vasario", "kovo", "balandzio", "geguzes", "birzelio", "liepos",
-                   "rugpjucio", "rugsejo", "spalio", "lapkricio", "gruodzio")
+MONTHS_GENITIVE = (
+    "sausio",
+    "vasario",
+    "kovo",
+    "balandzio",
+    "geguzes",
+    "birzelio",
+    "liepos",
+    "rugpjucio",
+    "rugsejo",
+    "spalio",
+    "lapkricio",
+    "gruodzio",
+)
 
 
 def _word_table() -> list[tuple[str, int]]:
@@ -66,8 +95,9 @@ _COUNT_WORD = re.compile(
 )
 _DIGITS = re.compile(r"(\d+)(?:\s*-\s*[^\W\d_]+)?")  # "16", "6-iems"
 _SEPARATOR = re.compile(r"\s[–—-]\s*|:\s*(?=\d)")
-_TARGET_NUMBER = re.compile(rf"(?P<num>{NUMBER_RE.pattern})(?P<pct>\s*(?:{PERCENT_WORDS}))?",
-                            re.IGNORECASE)
+_TARGET_NUMBER = re.compile(
+    rf"(?P<num>{NUMBER_RE.pattern})(?P<pct>\s*(?:{PERCENT_WORDS}))?", re.IGNORECASE
+)
 _AS_NEEDED = re.compile(AS_NEEDED_PHRASE, re.IGNORECASE)
 _DEADLINE_NUMERIC = re.compile(rf"\b{DEADLINE_WORD}\s+(?:\d{{4}}-)?(\d{{2}})-(\d{{2}})\b")
 _DEADLINE_WORDS = re.compile(rf"\b{DEADLINE_WORD}\s+({'|'.join(MONTHS_GENITIVE)})\s+(\d{{1,2}})")
@@ -122,7 +152,7 @@ def _count_words(text: str) -> tuple[tuple[int, str, int, int], ...]:
     for m in _COUNT_WORD_IN_TEXT.finditer(fold(text)):
         value = parse_count_word(m.group(0))
         if value is not None:
-            found.append((value, text[m.start():m.end()], m.start(), m.end()))
+            found.append((value, text[m.start() : m.end()], m.start(), m.end()))
     return tuple(found)
 
 

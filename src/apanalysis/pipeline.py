@@ -284,9 +284,11 @@ def job_inputs(
             "assessment": _sha256(year_raw / paths.ASSESSMENT_FILE),
         }
 
-    inputs = year_inputs(years[0]) if len(years) == 1 else {
-        str(year): year_inputs(year) for year in years
-    }
+    inputs = (
+        year_inputs(years[0])
+        if len(years) == 1
+        else {str(year): year_inputs(year) for year in years}
+    )
     return {
         **inputs,
         "notebook": _sha256(source),
@@ -343,13 +345,27 @@ def plan(
         )
         for name in names:
             source = Path(notebooks_dir) / f"{name}.ipynb"
-            jobs.append(_Job(str(year), name, source, parameters,
-                             job_inputs([year], source, folders["raw"], parameters)))
+            jobs.append(
+                _Job(
+                    str(year),
+                    name,
+                    source,
+                    parameters,
+                    job_inputs([year], source, folders["raw"], parameters),
+                )
+            )
     trends = Path(notebooks_dir) / f"{TRENDS_NOTEBOOK}.ipynb"
     if len(years) >= 2 and trends.is_file():
         parameters = trends_parameters(years, folders)
-        jobs.append(_Job(TRENDS_NOTEBOOK, TRENDS_NOTEBOOK, trends, parameters,
-                         job_inputs(sorted(years), trends, folders["raw"], parameters)))
+        jobs.append(
+            _Job(
+                TRENDS_NOTEBOOK,
+                TRENDS_NOTEBOOK,
+                trends,
+                parameters,
+                job_inputs(sorted(years), trends, folders["raw"], parameters),
+            )
+        )
     stale, current = [], []
     for job in jobs:
         fresh = _is_current(job, manifest, folders["reports"])
@@ -428,8 +444,12 @@ def build(
     start = time.perf_counter()
     names = tuple(NOTEBOOKS if notebooks is None else notebooks)
     nb_dir = Path(paths.NOTEBOOKS_DIR if notebooks_dir is None else notebooks_dir).resolve()
-    folders = {"raw": Path(raw_dir), "processed": Path(processed_dir),
-               "figures": Path(figures_dir), "reports": Path(reports_dir).resolve()}
+    folders = {
+        "raw": Path(raw_dir),
+        "processed": Path(processed_dir),
+        "figures": Path(figures_dir),
+        "reports": Path(reports_dir).resolve(),
+    }
     years = [check_year(year) for year in years]
     stale, current = plan(years, names, nb_dir, folders, force)
     for group in dict.fromkeys(job.group for job in current):
@@ -439,8 +459,11 @@ def build(
     if stale:
         for job in stale:  # refuse a missing notebook or bad parameters before any work
             check_parameters(job.source, job.parameters)
-        to_parse = years if any(job.group == TRENDS_NOTEBOOK for job in stale) else [
-            int(job.group) for job in stale]
+        to_parse = (
+            years
+            if any(job.group == TRENDS_NOTEBOOK for job in stale)
+            else [int(job.group) for job in stale]
+        )
         for year in dict.fromkeys(to_parse):
             _parse_if_needed(year, folders, force)
             check_assessment(year, folders["raw"], folders["processed"])

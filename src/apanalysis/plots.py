@@ -109,8 +109,16 @@ def add_titles(ax, title: str, subtitle: str | None) -> None:
     """A bold left-aligned title, and the English caption under it."""
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold", pad=18 if subtitle else 6)
     if subtitle:
-        ax.text(0, 1.01, subtitle, transform=ax.transAxes, fontsize=9, color="#444444",
-                va="bottom", ha="left")
+        ax.text(
+            0,
+            1.01,
+            subtitle,
+            transform=ax.transAxes,
+            fontsize=9,
+            color="#444444",
+            va="bottom",
+            ha="left",
+        )
 
 
 def _stacked_barh(ax, counts: pd.DataFrame, labels: list[str]) -> None:
@@ -120,13 +128,27 @@ def _stacked_barh(ax, counts: pd.DataFrame, labels: list[str]) -> None:
         values = counts[status].to_numpy(dtype=float)
         if status not in STATUS_ORDER and not values.any():
             continue
-        bars = ax.barh(y, values, left=left, color=STATUS_COLORS.get(status, OTHER_STATUS_COLOR),
-                       label=status_label(status), edgecolor="white", height=0.7)
+        bars = ax.barh(
+            y,
+            values,
+            left=left,
+            color=STATUS_COLORS.get(status, OTHER_STATUS_COLOR),
+            label=status_label(status),
+            edgecolor="white",
+            height=0.7,
+        )
         for bar, value in zip(bars, values, strict=True):
             if value > 0:
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                        f"{int(value)}", ha="center", va="center", color="white", fontsize=9,
-                        fontweight="bold")
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    f"{int(value)}",
+                    ha="center",
+                    va="center",
+                    color="white",
+                    fontsize=9,
+                    fontweight="bold",
+                )
         left += values
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
@@ -139,11 +161,18 @@ def status_by_task(counts: pd.DataFrame, year: int | None = None) -> Figure:
     fig, ax = new_figure(8, 1.2 + 0.6 * len(body))
     _stacked_barh(ax, body, [f"Task {t}" for t in body.index])
     ax.set_xlabel("Measures and actions")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(body) < 5 else -0.15),
-              ncol=3, frameon=False, fontsize=9)
-    add_titles(ax, "Implementation status of measures and actions by task",
-            f"{int(body['total'].sum())} measures and actions"
-            + (f", {year} report" if year else ""))
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.25 if len(body) < 5 else -0.15),
+        ncol=3,
+        frameon=False,
+        fontsize=9,
+    )
+    add_titles(
+        ax,
+        "Implementation status of measures and actions by task",
+        f"{int(body['total'].sum())} measures and actions" + (f", {year} report" if year else ""),
+    )
     return fig
 
 
@@ -152,14 +181,16 @@ def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure
     (from ``criteria.institution_scorecard``)."""
     fig, ax = new_figure(8, 1.5 + 0.38 * len(card))
     _stacked_barh(ax, card, [str(i) for i in card.index])
-    for y, (total, rate) in enumerate(zip(card["total"], card["implementation_rate"],
-                                          strict=True)):
+    for y, (total, rate) in enumerate(zip(card["total"], card["implementation_rate"], strict=True)):
         ax.text(total + 0.2, y, f"{rate * 100:.0f} %", va="center", fontsize=8, color="#333333")
     ax.set_xlim(0, card["total"].max() * 1.15 + 0.5)
     ax.set_xlabel("Measures and actions the institution is responsible for (label: % implemented)")
     ax.legend(loc="lower right", frameon=False, fontsize=9)
-    add_titles(ax, "Institution scorecard",
-            "Rows with several institutions count for each" + (f"; {year} report" if year else ""))
+    add_titles(
+        ax,
+        "Institution scorecard",
+        "Rows with several institutions count for each" + (f"; {year} report" if year else ""),
+    )
     return fig
 
 
@@ -168,7 +199,8 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     grey cells: no result reported."""
     present = set(pd.unique(matrix.to_numpy().ravel())) - {None}
     statuses = [*STATUS_ORDER] + [
-        s for s in _statuses(sorted(str(p) for p in present if isinstance(p, str)))
+        s
+        for s in _statuses(sorted(str(p) for p in present if isinstance(p, str)))
         if s not in STATUS_ORDER
     ]
     codes = {status: i for i, status in enumerate(statuses)}
@@ -179,19 +211,31 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     fig, ax = new_figure(width, height)
     ax.set_facecolor(MISSING_COLOR)
     colors = [STATUS_COLORS.get(s, OTHER_STATUS_COLOR) for s in statuses]
-    sns.heatmap(numeric, ax=ax, cmap=ListedColormap(colors),
-                vmin=-0.5, vmax=len(statuses) - 0.5, cbar=False, linewidths=0.8,
-                linecolor="white", mask=numeric.isna())
+    sns.heatmap(
+        numeric,
+        ax=ax,
+        cmap=ListedColormap(colors),
+        vmin=-0.5,
+        vmax=len(statuses) - 0.5,
+        cbar=False,
+        linewidths=0.8,
+        linecolor="white",
+        mask=numeric.isna(),
+    )
     ax.set_xlabel("Measure or action (a = action)")
     ax.set_ylabel("")
     ax.tick_params(axis="x", rotation=90, labelsize=8)
     ax.tick_params(axis="y", rotation=0, labelsize=8)
     handles = [Patch(color=c, label=status_label(s)) for s, c in zip(statuses, colors, strict=True)]
     handles.append(Patch(facecolor=MISSING_COLOR, edgecolor="#CCCCCC", label="not reported"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-              fontsize=8)
-    add_titles(ax, "Municipal results by measure and action",
-            f"{matrix.shape[0]} municipalities" + (f", {year} report" if year else ""))
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8
+    )
+    add_titles(
+        ax,
+        "Municipal results by measure and action",
+        f"{matrix.shape[0]} municipalities" + (f", {year} report" if year else ""),
+    )
     return fig
 
 
@@ -201,20 +245,36 @@ def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
     fig, ax = new_figure(7, 4)
     x = np.arange(len(tasks))
     width = 0.38
-    for offset, column, key in ((-width / 2, "planned_eur", "planned"),
-                                (width / 2, "spent_eur", "spent")):
+    for offset, column, key in (
+        (-width / 2, "planned_eur", "planned"),
+        (width / 2, "spent_eur", "spent"),
+    ):
         values = tasks[column].to_numpy(dtype=float) / 1000
-        bars = ax.bar(x + offset, np.nan_to_num(values), width, color=BUDGET_COLORS[key],
-                      label=key.capitalize())
+        bars = ax.bar(
+            x + offset,
+            np.nan_to_num(values),
+            width,
+            color=BUDGET_COLORS[key],
+            label=key.capitalize(),
+        )
         for bar, value in zip(bars, values, strict=True):
             text = "n/a" if np.isnan(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center",
-                    va="bottom", fontsize=8)
+            ax.text(
+                bar.get_x() + bar.get_width() / 2,
+                bar.get_height(),
+                text,
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     ax.set_xticks(x, [f"Task {int(t)}" for t in tasks["task"]])
     ax.set_ylabel("Thousand EUR")
     ax.legend(frameon=False)
-    add_titles(ax, "Planned vs spent funds by task",
-            "As stated per task in the narrative" + (f"; {year} report" if year else ""))
+    add_titles(
+        ax,
+        "Planned vs spent funds by task",
+        "As stated per task in the narrative" + (f"; {year} report" if year else ""),
+    )
     return fig
 
 
@@ -226,16 +286,24 @@ def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
     x = np.arange(len(tasks))
     bars = ax.bar(x, np.nan_to_num(rates), 0.6, color=BUDGET_COLORS["spent"])
     for bar, rate in zip(bars, rates, strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(),
-                "n/a" if np.isnan(rate) else f"{rate:.0f} %", ha="center", va="bottom",
-                fontsize=9)
+        ax.text(
+            bar.get_x() + bar.get_width() / 2,
+            bar.get_height(),
+            "n/a" if np.isnan(rate) else f"{rate:.0f} %",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+        )
     ax.axhline(100, color="#333333", linewidth=0.8, linestyle="--")
     ax.set_xticks(x, [f"Task {int(t)}" for t in tasks["task"]])
     ax.set_ylabel("Spent as % of planned")
     top = np.nanmax(rates) if np.isfinite(rates).any() else 100
     ax.set_ylim(0, max(110, top * 1.12))
-    add_titles(ax, "Budget execution rate by task",
-            "Dashed line: 100 % of the planned amount" + (f"; {year} report" if year else ""))
+    add_titles(
+        ax,
+        "Budget execution rate by task",
+        "Dashed line: 100 % of the planned amount" + (f"; {year} report" if year else ""),
+    )
     return fig
 
 
@@ -254,8 +322,11 @@ def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylim(0, (covid + other).max() * 1.15 + 0.5)
     ax.legend(frameon=False, loc="upper left")
-    add_titles(ax, "Measures and actions citing the COVID-19 pandemic, by task",
-            "Any status" + (f"; {year} report" if year else ""))
+    add_titles(
+        ax,
+        "Measures and actions citing the COVID-19 pandemic, by task",
+        "Any status" + (f"; {year} report" if year else ""),
+    )
     return fig
 
 
@@ -275,8 +346,11 @@ def covid_vs_other(reasons: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_xlabel("Measures and actions not (fully) implemented giving the reason")
     handles = [Patch(color=GROUP_COLORS[g], label=g.capitalize()) for g in GROUP_COLORS]
     ax.legend(handles=handles, frameon=False, loc="lower right")
-    add_titles(ax, "Reasons for non-implementation: the pandemic vs other reasons",
-            "A row may give several reasons" + (f"; {year} report" if year else ""))
+    add_titles(
+        ax,
+        "Reasons for non-implementation: the pandemic vs other reasons",
+        "A row may give several reasons" + (f"; {year} report" if year else ""),
+    )
     return fig
 
 

@@ -23,8 +23,15 @@ REASONS: dict[str, str] = {
 }
 
 # Lithuanian keyword stems (folded), one tuple per reason.
-COVID_STEMS = (r"pandemij\w*", r"covid\w*", r"karantin\w*", r"apribojim\w*",
-               r"ekstremal\w*\s+situacij\w*", r"epidemi(?!olog)\w*", r"koronavirus\w*")
+COVID_STEMS = (
+    r"pandemij\w*",
+    r"covid\w*",
+    r"karantin\w*",
+    r"apribojim\w*",
+    r"ekstremal\w*\s+situacij\w*",
+    r"epidemi(?!olog)\w*",
+    r"koronavirus\w*",
+)
 # Within one sentence: any character but a dot. The dots of abbreviations ("2020 m.", "tūkst.")
 # do not end a sentence: they are replaced by ABBREVIATION_MARK before matching.
 _IN_SENTENCE = r"[^.]"
@@ -44,7 +51,8 @@ def mask_abbreviation_dots(folded: str) -> str:
     # letter). Fast path: most dots follow a character that ends no abbreviation ("$" of
     # _LAST_WORD also matches before a final newline), and the string is rebuilt by joins.
     masked = [
-        index for index, before in enumerate(parts[:-1], 1)
+        index
+        for index, before in enumerate(parts[:-1], 1)
         if before.removesuffix("\n")[-1:] in _ABBREVIATION_ENDS and _ends_in_abbreviation(before)
     ]
     if not masked:
@@ -67,17 +75,27 @@ NO_INFORMATION_STEMS = (
 NO_NEED_STEMS = (
     r"\b(?:nebuvo|nera|nesant|neatsirado|nekilo)\s+(?:\w+\s+){0,2}?poreik\w*",
     r"\bporeik\w*\s+(?:\w+\s+){0,2}?(?:nebuvo|nera|neatsirado|nekilo)\b",
-    r"\bneatsirad\w*", r"\bnesikreip\w*", r"\bnebuvo\s+kreipim\w*",
+    r"\bneatsirad\w*",
+    r"\bnesikreip\w*",
+    r"\bnebuvo\s+kreipim\w*",
     r"\bnepateik\w*\s+paraisk\w*",  # "NVO nepateikė paraiškų": nobody applied
 )
 OTHER_FORM_STEMS = (
-    r"\bnuotolin\w*", r"\bvirtual\w*", r"\bkit\w*\s+form\w*",
+    r"\bnuotolin\w*",
+    r"\bvirtual\w*",
+    r"\bkit\w*\s+form\w*",
     r"\bvietoje\s+(?:numatyt\w*\s+)?(?:mokym|seminar|rengin|konferencij|susitikim|paskait)",
-    r"\bkitu\s+budu\b", r"\bprisijungt\w*\s+prie\b", r"\bpakeist\w*\s+\w*\s*form\w*",
-    r"\brastu\b(?!\s*nr)", r"\bonline\b",
+    r"\bkitu\s+budu\b",
+    r"\bprisijungt\w*\s+prie\b",
+    r"\bpakeist\w*\s+\w*\s*form\w*",
+    r"\brastu\b(?!\s*nr)",
+    r"\bonline\b",
 )
 POSTPONED_STEMS = (
-    r"\bnukel\w*", r"\batidet\w*", r"\batidej\w*", r"\bperkel\w*\s+(?:i\s+)?(?:20\d\d|kitu)",
+    r"\bnukel\w*",
+    r"\batidet\w*",
+    r"\batidej\w*",
+    r"\bperkel\w*\s+(?:i\s+)?(?:20\d\d|kitu)",
     r"\bbus\s+(?:tesiam|igyvendinam|organizuojam|vykdom)\w*",
 )
 ABANDONED_STEMS = (r"\batsisak\w*", r"\bnutrauk\w*", r"\bnebebus\b", r"\bnusprest\w*\s+ne\w+")
@@ -102,12 +120,19 @@ _IMPLEMENTED_REASONS = ("covid", "other_form")
 #: Words one of which every stem of a reason contains. No stem matches a dot, so a match lies
 #: within one sentence that holds one of these words: only such sentences are searched.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "covid": ("pandemij", "covid", "karantin", "apribojim", "ekstremal", "epidemi",
-              "koronavirus"),
+    "covid": ("pandemij", "covid", "karantin", "apribojim", "ekstremal", "epidemi", "koronavirus"),
     "no_information": ("informacij", "duomen"),
     "no_need": ("poreik", "neatsirad", "nesikreip", "kreipim", "paraisk"),
-    "other_form": ("nuotolin", "virtual", "form", "vietoje", "kitu", "prisijungt", "rastu",
-                   "online"),
+    "other_form": (
+        "nuotolin",
+        "virtual",
+        "form",
+        "vietoje",
+        "kitu",
+        "prisijungt",
+        "rastu",
+        "online",
+    ),
     "postponed": ("nukel", "atidet", "atidej", "perkel", "bus"),
     "abandoned": ("atsisak", "nutrauk", "nebebus", "nusprest"),
 }

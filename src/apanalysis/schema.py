@@ -21,20 +21,38 @@ CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 #: dtype of each column that is not a plain string; every other column is a string.
 DTYPES: dict[str, dict[str, str]] = {
     "measures": {
-        "year": "int64", "task": "Int64", "action": "Int64", "target_value": "float64",
-        "covid": "bool", "municipal_count": "int64", "source_line": "int64", "end_line": "int64",
-        "achieved_value": "float64", "achievement_ratio": "float64",
+        "year": "int64",
+        "task": "Int64",
+        "action": "Int64",
+        "target_value": "float64",
+        "covid": "bool",
+        "municipal_count": "int64",
+        "source_line": "int64",
+        "end_line": "int64",
+        "achieved_value": "float64",
+        "achievement_ratio": "float64",
     },
     "municipal": {"year": "int64", "action": "Int64", "covid": "bool", "source_line": "int64"},
     "tasks": {
-        "year": "int64", "task": "int64", "criterion_target": "float64",
-        "criterion_achieved": "float64", "claimed_items": "Int64", "claimed_unachieved": "Int64",
-        "planned_eur": "float64", "spent_eur": "float64", "source_line": "Int64",
+        "year": "int64",
+        "task": "int64",
+        "criterion_target": "float64",
+        "criterion_achieved": "float64",
+        "claimed_items": "Int64",
+        "claimed_unachieved": "Int64",
+        "planned_eur": "float64",
+        "spent_eur": "float64",
+        "source_line": "Int64",
     },
     "claims": {"year": "int64", "task": "Int64", "value": "float64", "source_line": "Int64"},
     "amounts": {
-        "year": "int64", "task": "Int64", "action": "Int64", "value_eur": "float64",
-        "per_month": "bool", "is_range": "bool", "source_line": "Int64",
+        "year": "int64",
+        "task": "Int64",
+        "action": "Int64",
+        "value_eur": "float64",
+        "per_month": "bool",
+        "is_range": "bool",
+        "source_line": "Int64",
     },
     "problems": {"line": "Int64"},
     "lines": {"line": "int64", "action": "Int64"},
@@ -72,8 +90,9 @@ def _column(values: list, dtype: str | None, text_dtype):
         return np.array([False if _missing(v) else bool(v) for v in values], dtype=bool)
     if dtype == "Int64":  # values and mask directly: several times faster than pd.array
         mask = np.array([_missing(v) for v in values], dtype=bool)
-        data = np.array([0 if m else int(v) for v, m in zip(values, mask, strict=True)],
-                        dtype="int64")
+        data = np.array(
+            [0 if m else int(v) for v, m in zip(values, mask, strict=True)], dtype="int64"
+        )
         return pd.arrays.IntegerArray(data, mask)
     return np.array([np.nan if _missing(v) else v for v in values], dtype=dtype)
 
@@ -154,6 +173,7 @@ def check(data: YearData) -> YearData:
             schema.validate(frame)
         except SchemaError as error:
             first_line = str(error).strip().splitlines()[0]
-            raise ApanalysisError(f"table {table!r} breaks its schema: {first_line}",
-                                  data.source) from error
+            raise ApanalysisError(
+                f"table {table!r} breaks its schema: {first_line}", data.source
+            ) from error
     return data

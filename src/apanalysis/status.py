@@ -27,8 +27,20 @@ PARTIAL_WORDS = r"i[sš]\s+dalies|dalinai|dalin[ae]"  # "iš dalies", "dalinai":
 # Words that may follow a status without punctuation: "Neįgyvendinta dėl pandemijos".
 STATUS_FOLLOWERS = frozenset({"del", "nes", "kadangi", "taciau", "bet", "nors", "-", "–"})
 # Stems of other status-like participles, for problem reporting only.
-STATUS_LIKE_STEMS = ("vykd", "ivykd", "nevykd", "neivykd", "atlikt", "neatlikt", "igyvend",
-                     "neigyvend", "pasiekt", "nepasiekt", "ivyk", "neivyk")
+STATUS_LIKE_STEMS = (
+    "vykd",
+    "ivykd",
+    "nevykd",
+    "neivykd",
+    "atlikt",
+    "neatlikt",
+    "igyvend",
+    "neigyvend",
+    "pasiekt",
+    "nepasiekt",
+    "ivyk",
+    "neivyk",
+)
 # Municipality sentences: "... savivaldybė priemonių neįgyvendino",
 # "... savivaldybė informacijos apie įgyvendintas priemones nepateikė".
 MUNICIPALITY_WORD = r"savivaldyb[eė]\w*"
@@ -50,8 +62,9 @@ _MUNICIPALITY = re.compile(rf"^.{{0,80}}?\b{MUNICIPALITY_WORD}\s*[.:,–-]?\s*",
 _NOT_DONE = re.compile(rf"\b{NOT_DONE_VERB}", re.IGNORECASE)
 _PRIEMONIU_NOT_DONE = re.compile(rf"\bpriemoni\w*\s+{NOT_DONE_VERB}", re.IGNORECASE)
 _NO_INFO = re.compile(NO_INFO_PHRASE, re.IGNORECASE)
-_STATUS_LIKE = re.compile(rf"\s*(?P<word>{_WORD}{{4,}})\s*(?:{PARTIAL_WORDS})?\s*[.!]",
-                          re.IGNORECASE)
+_STATUS_LIKE = re.compile(
+    rf"\s*(?P<word>{_WORD}{{4,}})\s*(?:{PARTIAL_WORDS})?\s*[.!]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def leading_status(text: str) -> StatusMatch | None:
         return None
     partial = bool(m["pre"] or m["post"])
     status = PARTIALLY if partial else IMPLEMENTED if positive else NOT_IMPLEMENTED
-    raw = text[m.start("pre") if m["pre"] else m.start("ne") if m["ne"] else m.start("word"): end]
+    raw = text[m.start("pre") if m["pre"] else m.start("ne") if m["ne"] else m.start("word") : end]
     stop = term.end() if term["dot"] in (".", "!", ":", ";", ",") else end
     return StatusMatch(status, raw, stop)
 
@@ -138,7 +151,7 @@ def municipal_status(sentence: str) -> StatusMatch | None:
         return found
     name = _MUNICIPALITY.match(sentence)
     if name:
-        found = leading_status(sentence[name.end():])
+        found = leading_status(sentence[name.end() :])
         if found:
             return StatusMatch(found.status, found.raw, found.end + name.end())
     for pattern in (_PRIEMONIU_NOT_DONE, _NOT_DONE, _NO_INFO):

@@ -25,18 +25,59 @@ LIST_SEPARATOR = ";"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
 
 MEASURE_COLUMNS = [
-    "year", "task", "code", "action", "measure_title", "title", "institutions",
-    "institutions_raw", "criterion", "target_value", "target_values", "target_unit", "deadline",
-    "status", "status_raw", "reasons", "covid", "result_text", "municipal_count", "source_line",
-    "end_line", "achieved_value", "achieved_quote", "achievement_ratio", "flag",
+    "year",
+    "task",
+    "code",
+    "action",
+    "measure_title",
+    "title",
+    "institutions",
+    "institutions_raw",
+    "criterion",
+    "target_value",
+    "target_values",
+    "target_unit",
+    "deadline",
+    "status",
+    "status_raw",
+    "reasons",
+    "covid",
+    "result_text",
+    "municipal_count",
+    "source_line",
+    "end_line",
+    "achieved_value",
+    "achieved_quote",
+    "achievement_ratio",
+    "flag",
 ]
 MUNICIPAL_COLUMNS = [
-    "year", "code", "action", "municipality", "municipality_raw", "status", "status_raw",
-    "reasons", "covid", "text", "source_line",
+    "year",
+    "code",
+    "action",
+    "municipality",
+    "municipality_raw",
+    "status",
+    "status_raw",
+    "reasons",
+    "covid",
+    "text",
+    "source_line",
 ]
 AMOUNT_COLUMNS = [
-    "year", "section", "task", "code", "action", "municipality", "value_eur", "per_month",
-    "is_range", "kind", "raw", "quote", "source_line",
+    "year",
+    "section",
+    "task",
+    "code",
+    "action",
+    "municipality",
+    "value_eur",
+    "per_month",
+    "is_range",
+    "kind",
+    "raw",
+    "quote",
+    "source_line",
 ]
 PROBLEM_COLUMNS = ["file", "line", "problem"]
 LINE_COLUMNS = ["line", "kind", "code", "action"]
@@ -126,9 +167,7 @@ class _TableBuilder:
             return f"{label}: unknown status word {first!r}: row not read"
         return f"{label}: result does not start with a status word ({first!r}): row not read"
 
-    def _measure_row(
-        self, record: AnnexRecord, result: str, status, municipal_count: int
-    ) -> dict:
+    def _measure_row(self, record: AnnexRecord, result: str, status, municipal_count: int) -> dict:
         title = plain(record.html("title"))
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
@@ -169,40 +208,48 @@ class _TableBuilder:
 
     def _add_municipal(self, record: AnnexRecord, part) -> None:
         reasons = find_reasons(part.text, part.status.status)
-        self.municipal.append({
-            "year": self.year,
-            "code": record.code,
-            "action": record.action,
-            "municipality": part.municipality,
-            "municipality_raw": part.municipality_raw,
-            "status": part.status.status,
-            "status_raw": part.status.raw,
-            "reasons": _join(reasons),
-            "covid": "covid" in reasons,
-            "text": part.text,
-            "source_line": line_of(record, part.text[:60]),
-        })
+        self.municipal.append(
+            {
+                "year": self.year,
+                "code": record.code,
+                "action": record.action,
+                "municipality": part.municipality,
+                "municipality_raw": part.municipality_raw,
+                "status": part.status.status,
+                "status_raw": part.status.raw,
+                "reasons": _join(reasons),
+                "covid": "covid" in reasons,
+                "text": part.text,
+                "source_line": line_of(record, part.text[:60]),
+            }
+        )
 
     def _add_amounts(self, record: AnnexRecord, result: str, parts) -> None:
         for money in find_money(result):
             quote = sentence_around(result, money.start, money.end)
             owner = [p for p in parts if p.start <= money.start]
-            self.amounts.append({
-                "year": self.year,
-                "section": "annex",
-                "task": record.task,
-                "code": record.code,
-                "action": record.action,
-                "municipality": owner[-1].municipality if owner else "",
-                "value_eur": money.value_eur,
-                "per_month": money.per_month,
-                "is_range": money.is_range,
-                "kind": amount_kind(quote),
-                "raw": " ".join(money.raw.split()),
-                "quote": quote,
-                "source_line": line_of(record, result[max(0, money.start - 25) : money.end],
-                                       result[max(0, money.start - 30) : money.start], quote[:60]),
-            })
+            self.amounts.append(
+                {
+                    "year": self.year,
+                    "section": "annex",
+                    "task": record.task,
+                    "code": record.code,
+                    "action": record.action,
+                    "municipality": owner[-1].municipality if owner else "",
+                    "value_eur": money.value_eur,
+                    "per_month": money.per_month,
+                    "is_range": money.is_range,
+                    "kind": amount_kind(quote),
+                    "raw": " ".join(money.raw.split()),
+                    "quote": quote,
+                    "source_line": line_of(
+                        record,
+                        result[max(0, money.start - 25) : money.end],
+                        result[max(0, money.start - 30) : money.start],
+                        quote[:60],
+                    ),
+                }
+            )
 
 
 def build_tables(source: SourceText, year: int) -> YearData:

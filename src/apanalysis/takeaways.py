@@ -54,13 +54,13 @@ def fmt_number(value: float, decimals: int = 1) -> str:
 
 
 def fmt_count(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 measure", "3 measures" (``plural`` defaults to ``singular + "s"``)."""
+    """ "1 measure", "3 measures" (``plural`` defaults to ``singular + "s"``)."""
     n = int(n)
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def rows_phrase(n: int) -> str:
-    """"1 measure or action" / "5 measures and actions"."""
+    """ "1 measure or action" / "5 measures and actions"."""
     return fmt_count(n, *ROWS)
 
 
@@ -82,7 +82,7 @@ def fmt_eur(value: float) -> str:
 
 
 def fmt_list(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     items = [str(i) for i in items]
     if len(items) <= 1:
         return "".join(items)

@@ -39,7 +39,14 @@ __all__ = [
 
 #: Okabe-Ito colours for successive years (cycled after eight years).
 YEAR_COLORS: tuple[str, ...] = (
-    "#56B4E9", "#0072B2", "#009E73", "#E69F00", "#D55E00", "#CC79A7", "#F0E442", "#000000",
+    "#56B4E9",
+    "#0072B2",
+    "#009E73",
+    "#E69F00",
+    "#D55E00",
+    "#CC79A7",
+    "#F0E442",
+    "#000000",
 )
 #: Colours of the kinds of change of a plan row.
 CHANGE_COLORS: dict[str, str] = {
@@ -53,9 +60,9 @@ CHANGE_COLORS: dict[str, str] = {
 TRENDS_FOLDER = "trends"
 _NOTE_COLOR = "#444444"
 
+
 def _empty(ax, message: str) -> None:
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
-            color=_NOTE_COLOR)
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color=_NOTE_COLOR)
     ax.set_xticks([])
     ax.set_yticks([])
 
@@ -68,8 +75,11 @@ def implementation_rates(rates: pd.DataFrame) -> Figure:
     """Grouped bars: implementation rate per task (and all tasks), one bar per year
     (from ``trends.implementation_rates``)."""
     fig, ax = new_figure(max(7.0, 1.5 + 0.45 * rates.size), 4.2)
-    add_titles(ax, "Share of measures and actions implemented, by task and year",
-            "Implemented rows / all rows of the task")
+    add_titles(
+        ax,
+        "Share of measures and actions implemented, by task and year",
+        "Implemented rows / all rows of the task",
+    )
     if rates.empty:
         _empty(ax, "No measures or actions")
         return fig
@@ -78,17 +88,28 @@ def implementation_rates(rates: pd.DataFrame) -> Figure:
     for i, year in enumerate(rates.columns):
         values = rates[year].to_numpy(dtype=float) * 100
         offset = (i - (len(rates.columns) - 1) / 2) * width
-        bars = ax.bar(x + offset, np.nan_to_num(values), width, color=_year_color(i),
-                      label=str(year))
+        bars = ax.bar(
+            x + offset, np.nan_to_num(values), width, color=_year_color(i), label=str(year)
+        )
         for bar, value in zip(bars, values, strict=True):
-            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(),
-                    "n/a" if np.isnan(value) else f"{value:.0f}", ha="center", va="bottom",
-                    fontsize=8)
+            ax.text(
+                bar.get_x() + bar.get_width() / 2,
+                bar.get_height(),
+                "n/a" if np.isnan(value) else f"{value:.0f}",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     ax.set_xticks(x, [str(t) for t in rates.index])
     ax.set_ylabel("% implemented")
     ax.set_ylim(0, 110)
-    ax.legend(title="Report year", frameon=False, ncol=min(len(rates.columns), 6),
-              loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    ax.legend(
+        title="Report year",
+        frameon=False,
+        ncol=min(len(rates.columns), 6),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+    )
     return fig
 
 
@@ -96,19 +117,29 @@ def spending_by_year(spending: pd.DataFrame) -> Figure:
     """Grouped bars of planned vs spent thousand EUR per year with the execution rate
     (from ``trends.spending_by_year``)."""
     fig, ax = new_figure(max(6.0, 2.5 + 1.2 * len(spending)), 4.0)
-    add_titles(ax, "Planned vs spent funds by year",
-            "Sums of the tasks' figures as the narrative states them; label: % spent")
+    add_titles(
+        ax,
+        "Planned vs spent funds by year",
+        "Sums of the tasks' figures as the narrative states them; label: % spent",
+    )
     known = spending.dropna(subset=["planned_eur", "spent_eur"], how="all")
     if known.empty:
         _empty(ax, "No planned or spent amounts stated")
         return fig
     x = np.arange(len(known))
     width = 0.38
-    for offset, column, key in ((-width / 2, "planned_eur", "planned"),
-                                (width / 2, "spent_eur", "spent")):
+    for offset, column, key in (
+        (-width / 2, "planned_eur", "planned"),
+        (width / 2, "spent_eur", "spent"),
+    ):
         values = known[column].to_numpy(dtype=float) / 1000
-        ax.bar(x + offset, np.nan_to_num(values), width, color=BUDGET_COLORS[key],
-               label=key.capitalize())
+        ax.bar(
+            x + offset,
+            np.nan_to_num(values),
+            width,
+            color=BUDGET_COLORS[key],
+            label=key.capitalize(),
+        )
     tops = np.nan_to_num(known[["planned_eur", "spent_eur"]].to_numpy(dtype=float) / 1000)
     for xi, top, rate in zip(x, tops.max(axis=1), known["execution_rate"], strict=True):
         label = "n/a" if pd.isna(rate) else f"{rate * 100:.0f} % spent"
@@ -124,8 +155,11 @@ def covid_share_by_year(covid: pd.DataFrame) -> Figure:
     """Bars of the share of measures and actions citing the pandemic per year
     (from ``trends.covid_by_year``)."""
     fig, ax = new_figure(max(7.0, 2.5 + 0.9 * len(covid)), 3.6)
-    add_titles(ax, "Measures and actions citing the COVID-19 pandemic, by year",
-            "Any status; label: rows citing it of all rows")
+    add_titles(
+        ax,
+        "Measures and actions citing the COVID-19 pandemic, by year",
+        "Any status; label: rows citing it of all rows",
+    )
     if covid.empty:
         _empty(ax, "No measures or actions")
         return fig
@@ -145,8 +179,11 @@ def change_counts(counts: pd.DataFrame) -> Figure:
     """Horizontal bars: plan rows per kind of change for each pair of consecutive years
     (from ``trends.change_counts``)."""
     fig, ax = new_figure(8, 1.8 + 0.5 * len(CHANGE_KINDS) * max(len(counts), 1))
-    add_titles(ax, "How plan rows changed between consecutive years",
-            "A row is a measure or one of its actions, matched by code and action number")
+    add_titles(
+        ax,
+        "How plan rows changed between consecutive years",
+        "A row is a measure or one of its actions, matched by code and action number",
+    )
     if counts.empty:
         _empty(ax, "Only one year: nothing to compare")
         return fig
@@ -155,13 +192,22 @@ def change_counts(counts: pd.DataFrame) -> Figure:
     for i, (years, row) in enumerate(counts.iterrows()):
         offset = (i - (len(counts) - 1) / 2) * height
         values = [int(row.get(kind, 0)) for kind in CHANGE_KINDS]
-        bars = ax.barh(y + offset, values, height * 0.9,
-                       color=[CHANGE_COLORS[k] for k in CHANGE_KINDS],
-                       alpha=1.0 if i == len(counts) - 1 else 0.55, label=str(years))
+        bars = ax.barh(
+            y + offset,
+            values,
+            height * 0.9,
+            color=[CHANGE_COLORS[k] for k in CHANGE_KINDS],
+            alpha=1.0 if i == len(counts) - 1 else 0.55,
+            label=str(years),
+        )
         for bar, value in zip(bars, values, strict=True):
-            ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2,
-                    f"{value} ({years})" if len(counts) > 1 else str(value),
-                    va="center", fontsize=8)
+            ax.text(
+                bar.get_width() + 0.1,
+                bar.get_y() + bar.get_height() / 2,
+                f"{value} ({years})" if len(counts) > 1 else str(value),
+                va="center",
+                fontsize=8,
+            )
     ax.set_yticks(y, [CHANGE_LABELS[k] for k in CHANGE_KINDS])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -177,8 +223,9 @@ def trends_dir(figures_dir: Path | str | None) -> Path:
     return (Path(figures_dir) if figures_dir is not None else FIGURES_DIR) / TRENDS_FOLDER
 
 
-def save(fig: Figure, figures_dir: Path | str | None, years: Iterable[int] | str,
-         name: str) -> list[Path]:
+def save(
+    fig: Figure, figures_dir: Path | str | None, years: Iterable[int] | str, name: str
+) -> list[Path]:
     """Write ``fig`` to ``<figures_dir>/trends/<last year>/<name>.png`` and ``.svg`` with
     :func:`apanalysis.plots.save_figure`; returns the two paths."""
     last = normalize_years(years if isinstance(years, str) else list(years))[-1]

@@ -64,8 +64,16 @@ __all__ = [
 ]
 
 AUDIT_COLUMNS = [
-    "claim", "task", "claimed", "recomputed", "difference", "verdict", "quote", "source_line",
-    "how", "detail",
+    "claim",
+    "task",
+    "claimed",
+    "recomputed",
+    "difference",
+    "verdict",
+    "quote",
+    "source_line",
+    "how",
+    "detail",
 ]
 VERDICTS: tuple[str, ...] = ("mismatch", "cannot_recompute", "match")
 IMPLEMENTED, PARTIALLY, NOT_IMPLEMENTED = STATUS_ORDER
@@ -281,16 +289,26 @@ def _report_wide(measures: pd.DataFrame, tasks: pd.DataFrame, claims: pd.DataFra
     if claim is not None:
         per_task = measures.groupby("task").size()
         stated = pd.to_numeric(tasks.get("claimed_items"), errors="coerce")
-        detail = "Annex rows per task: " + ", ".join(
-            f"task {int(t)}: {n}" for t, n in per_task.items()
-        ) + "."
+        detail = (
+            "Annex rows per task: "
+            + ", ".join(f"task {int(t)}: {n}" for t, n in per_task.items())
+            + "."
+        )
         if stated is not None and len(stated) and stated.notna().all():
             detail += f" The task sections' own figures add up to {int(stated.sum())}."
-        out.append(_row(
-            "total_items", pd.NA, claim["value"], len(measures),
-            "Counted the annex's measure and action rows (a measure's own row and each action row "
-            "count once).", claim["quote"], claim["source_line"], detail,
-        ))
+        out.append(
+            _row(
+                "total_items",
+                pd.NA,
+                claim["value"],
+                len(measures),
+                "Counted the annex's measure and action rows (a measure's own row and each action row "
+                "count once).",
+                claim["quote"],
+                claim["source_line"],
+                detail,
+            )
+        )
     claim = _claim(claims, "total_unimplemented")
     if claim is not None:
         basis = undone_basis(claim["quote"])
@@ -298,17 +316,26 @@ def _report_wide(measures: pd.DataFrame, tasks: pd.DataFrame, claims: pd.DataFra
         partial = measures[measures["status"] == PARTIALLY]
         covered = measures[measures["status"].isin(basis)]
         if basis == NOT_ONLY:
-            other = (f"counting the {_count(len(partial), 'partially implemented row')} too "
-                     f"would give {len(not_done) + len(partial)}")
+            other = (
+                f"counting the {_count(len(partial), 'partially implemented row')} too "
+                f"would give {len(not_done) + len(partial)}"
+            )
         else:
             other = f"the rows marked not implemented alone are {len(not_done)}"
-        out.append(_row(
-            "total_unimplemented", pd.NA, claim["value"], len(covered),
-            f"Counted the annex rows marked {_basis_words(basis)}, as the sentence's wording "
-            f"says; {other}.", claim["quote"], claim["source_line"],
-            f"Not implemented: {_label_list(not_done)}. Partially implemented: "
-            f"{_label_list(partial)}.",
-        ))
+        out.append(
+            _row(
+                "total_unimplemented",
+                pd.NA,
+                claim["value"],
+                len(covered),
+                f"Counted the annex rows marked {_basis_words(basis)}, as the sentence's wording "
+                f"says; {other}.",
+                claim["quote"],
+                claim["source_line"],
+                f"Not implemented: {_label_list(not_done)}. Partially implemented: "
+                f"{_label_list(partial)}.",
+            )
+        )
     for claim_id, column, word in (
         ("total_planned_eur", "planned_eur", "planned"),
         ("total_spent_eur", "spent_eur", "spent"),
@@ -321,21 +348,35 @@ def _report_wide(measures: pd.DataFrame, tasks: pd.DataFrame, claims: pd.DataFra
         tolerance, raw = stated_tolerance_eur(claim["quote"], float(claim["value"]))
         parts = " + ".join(_eur(v) for v in figures[column].dropna())
         if len(missing) or figures.empty:
-            out.append(_row(
-                claim_id, pd.NA, claim["value"], None,
-                f"The per-task {word} amounts are incomplete (tasks without one: "
-                f"{', '.join(str(int(t)) for t in missing['task'])}), so they cannot be summed.",
-                claim["quote"], claim["source_line"], verdict="cannot_recompute",
-            ))
+            out.append(
+                _row(
+                    claim_id,
+                    pd.NA,
+                    claim["value"],
+                    None,
+                    f"The per-task {word} amounts are incomplete (tasks without one: "
+                    f"{', '.join(str(int(t)) for t in missing['task'])}), so they cannot be summed.",
+                    claim["quote"],
+                    claim["source_line"],
+                    verdict="cannot_recompute",
+                )
+            )
             continue
         total = float(figures[column].sum())
-        out.append(_row(
-            claim_id, pd.NA, claim["value"], total,
-            f"Summed the {word} amounts the task sections state, allowing ±{_eur(tolerance)} "
-            f"(half a unit of the stated precision{f' of {raw!r}' if raw else ''}).",
-            claim["quote"], claim["source_line"], f"{parts} = {_eur(total)}.",
-            tolerance=tolerance,
-        ))
+        out.append(
+            _row(
+                claim_id,
+                pd.NA,
+                claim["value"],
+                total,
+                f"Summed the {word} amounts the task sections state, allowing ±{_eur(tolerance)} "
+                f"(half a unit of the stated precision{f' of {raw!r}' if raw else ''}).",
+                claim["quote"],
+                claim["source_line"],
+                f"{parts} = {_eur(total)}.",
+                tolerance=tolerance,
+            )
+        )
     return out
 
 
@@ -346,21 +387,35 @@ def _task_rows(task: pd.Series, measures: pd.DataFrame, claims: pd.DataFrame) ->
     out = []
     claimed_items = _num(task.get("claimed_items"))
     if claimed_items is not None:
-        out.append(_row(
-            "task_items", number, claimed_items, len(rows),
-            f"Counted the annex rows of task {number} (the tasks table keeps no sentence for this "
-            "figure; the line is the task heading's).", "", line,
-            f"Annex rows: {_label_list(rows)}.",
-        ))
+        out.append(
+            _row(
+                "task_items",
+                number,
+                claimed_items,
+                len(rows),
+                f"Counted the annex rows of task {number} (the tasks table keeps no sentence for this "
+                "figure; the line is the task heading's).",
+                "",
+                line,
+                f"Annex rows: {_label_list(rows)}.",
+            )
+        )
     out += _unachieved_rows(task, rows, measures, line)
     verdict = task.get("verdict")
     if isinstance(verdict, str) and verdict:
         recomputed, how = rule_verdict(task, rows)
-        out.append(_row(
-            "task_verdict", number, verdict, recomputed or None, how,
-            task.get("verdict_quote"), line,
-            verdict=None if recomputed else "cannot_recompute",
-        ))
+        out.append(
+            _row(
+                "task_verdict",
+                number,
+                verdict,
+                recomputed or None,
+                how,
+                task.get("verdict_quote"),
+                line,
+                verdict=None if recomputed else "cannot_recompute",
+            )
+        )
     out += _task_claims(number, rows, claims)
     return out
 
@@ -379,32 +434,55 @@ def _unachieved_rows(
     not_done = rows[rows["status"] == NOT_IMPLEMENTED]
     partial = rows[rows["status"] == PARTIALLY]
     if basis == NOT_ONLY:
-        other = (f"counting its {_count(len(partial), 'partially implemented row')} too would "
-                 f"give {len(not_done) + len(partial)}")
+        other = (
+            f"counting its {_count(len(partial), 'partially implemented row')} too would "
+            f"give {len(not_done) + len(partial)}"
+        )
     else:
         other = f"its rows marked not implemented alone are {len(not_done)}"
-    out = [_row(
-        "task_unachieved", number, claimed, len(covered),
-        f"Counted task {number}'s annex rows marked {_basis_words(basis)}, as the sentence's "
-        f"wording says; {other}.", quote, line,
-        f"Not implemented: {_label_list(not_done)}. Partially implemented: "
-        f"{_label_list(partial)}.",
-    )]
+    out = [
+        _row(
+            "task_unachieved",
+            number,
+            claimed,
+            len(covered),
+            f"Counted task {number}'s annex rows marked {_basis_words(basis)}, as the sentence's "
+            f"wording says; {other}.",
+            quote,
+            line,
+            f"Not implemented: {_label_list(not_done)}. Partially implemented: "
+            f"{_label_list(partial)}.",
+        )
+    ]
     refs = parse_item_references(quote)
     if not refs:
-        out.append(_row(
-            "task_unachieved_listed", number, claimed, None,
-            "The sentence lists no measure or action codes to count.", quote, line,
-            verdict="cannot_recompute",
-        ))
+        out.append(
+            _row(
+                "task_unachieved_listed",
+                number,
+                claimed,
+                None,
+                "The sentence lists no measure or action codes to count.",
+                quote,
+                line,
+                verdict="cannot_recompute",
+            )
+        )
         return out
     labels = [row_label(c, a) for c, a in refs]
     measures_named = len({c for c, _ in refs})
-    out.append(_row(
-        "task_unachieved_listed", number, claimed, len(refs),
-        "Counted the measure and action references the same sentence lists.", quote, line,
-        f"Listed: {', '.join(labels)} ({_count(measures_named, 'distinct measure')}).",
-    ))
+    out.append(
+        _row(
+            "task_unachieved_listed",
+            number,
+            claimed,
+            len(refs),
+            "Counted the measure and action references the same sentence lists.",
+            quote,
+            line,
+            f"Listed: {', '.join(labels)} ({_count(measures_named, 'distinct measure')}).",
+        )
+    )
     undone, implemented, absent, listed_index = [], [], [], set()
     for ref, label in zip(refs, labels, strict=True):
         found = _resolve(ref, measures)
@@ -415,25 +493,39 @@ def _unachieved_rows(
             undone.append(label)
         else:
             implemented.append(f"{label} ({_label_list(found, with_status=True)})")
-    out.append(_row(
-        "task_unachieved_in_annex", number, len(refs), len(undone),
-        "Looked up each listed item in the annex and counted those marked not or partially "
-        "implemented (a measure without a row of its own stands for its action rows).",
-        quote, line,
-        f"Implemented in the annex: {', '.join(implemented) or 'none'}; not in the annex: "
-        f"{', '.join(absent) or 'none'}.",
-    ))
+    out.append(
+        _row(
+            "task_unachieved_in_annex",
+            number,
+            len(refs),
+            len(undone),
+            "Looked up each listed item in the annex and counted those marked not or partially "
+            "implemented (a measure without a row of its own stands for its action rows).",
+            quote,
+            line,
+            f"Implemented in the annex: {', '.join(implemented) or 'none'}; not in the annex: "
+            f"{', '.join(absent) or 'none'}.",
+        )
+    )
     unlisted = covered[~covered.index.isin(listed_index)]
     also = rows[rows["status"].isin(NOT_OR_PARTIALLY) & ~rows.index.isin(listed_index)]
     also = also[~also.index.isin(unlisted.index)]
     detail = f"Not listed: {_label_list(unlisted, with_status=True)}."
     if len(also):
         detail += f" Also not listed: {_label_list(also, with_status=True)}."
-    out.append(_row(
-        "task_unachieved_unlisted", number, len(covered) - len(unlisted), len(covered),
-        f"Of task {number}'s annex rows marked {_basis_words(basis)}, counted those the sentence "
-        "lists (claimed) against all of them (recomputed).", quote, line, detail,
-    ))
+    out.append(
+        _row(
+            "task_unachieved_unlisted",
+            number,
+            len(covered) - len(unlisted),
+            len(covered),
+            f"Of task {number}'s annex rows marked {_basis_words(basis)}, counted those the sentence "
+            "lists (claimed) against all of them (recomputed).",
+            quote,
+            line,
+            detail,
+        )
+    )
     return out
 
 
@@ -442,22 +534,34 @@ def _task_claims(number: int, rows: pd.DataFrame, claims: pd.DataFrame) -> list[
     implemented = int((rows["status"] == IMPLEMENTED).sum())
     claim = _claim(claims, "implemented_items", number)
     if claim is not None:
-        out.append(_row(
-            "implemented_items", number, claim["value"], implemented,
-            f"Counted task {number}'s annex rows marked implemented.", claim["quote"],
-            claim["source_line"],
-            f"Implemented: {_label_list(rows[rows['status'] == IMPLEMENTED])}.",
-        ))
+        out.append(
+            _row(
+                "implemented_items",
+                number,
+                claim["value"],
+                implemented,
+                f"Counted task {number}'s annex rows marked implemented.",
+                claim["quote"],
+                claim["source_line"],
+                f"Implemented: {_label_list(rows[rows['status'] == IMPLEMENTED])}.",
+            )
+        )
     claim = _claim(claims, "implemented_pct_min", number)
     if claim is not None and len(rows):
         share = 100 * implemented / len(rows)
-        out.append(_row(
-            "implemented_pct_min", number, claim["value"], round(share, 1),
-            f"Share of task {number}'s annex rows marked implemented ({implemented} of "
-            f"{len(rows)}); the claim is \"more than {_num(claim['value']):g} %\".",
-            claim["quote"], claim["source_line"],
-            verdict="match" if share > float(claim["value"]) else "mismatch",
-        ))
+        out.append(
+            _row(
+                "implemented_pct_min",
+                number,
+                claim["value"],
+                round(share, 1),
+                f"Share of task {number}'s annex rows marked implemented ({implemented} of "
+                f'{len(rows)}); the claim is "more than {_num(claim["value"]):g} %".',
+                claim["quote"],
+                claim["source_line"],
+                verdict="match" if share > float(claim["value"]) else "mismatch",
+            )
+        )
     return out
 
 
@@ -468,17 +572,31 @@ def _criterion_rows(tasks: pd.DataFrame, claims: pd.DataFrame) -> list[dict]:
         target = _num(task["criterion_target"].iloc[0]) if len(task) else None
         achieved = _num(task["criterion_achieved"].iloc[0]) if len(task) else None
         if target is None or achieved is None:
-            out.append(_row(
-                "criterion_not_met", claim.task, claim.value, None,
-                f"Task {claim.task}'s criterion has no numeric target and achieved value to "
-                "compare.", claim.quote, claim.source_line, verdict="cannot_recompute",
-            ))
+            out.append(
+                _row(
+                    "criterion_not_met",
+                    claim.task,
+                    claim.value,
+                    None,
+                    f"Task {claim.task}'s criterion has no numeric target and achieved value to "
+                    "compare.",
+                    claim.quote,
+                    claim.source_line,
+                    verdict="cannot_recompute",
+                )
+            )
             continue
-        out.append(_row(
-            "criterion_not_met", claim.task, claim.value, int(achieved < target),
-            f"Compared the achieved value {achieved:g} with the target {target:g} (1 = not met).",
-            claim.quote, claim.source_line,
-        ))
+        out.append(
+            _row(
+                "criterion_not_met",
+                claim.task,
+                claim.value,
+                int(achieved < target),
+                f"Compared the achieved value {achieved:g} with the target {target:g} (1 = not met).",
+                claim.quote,
+                claim.source_line,
+            )
+        )
     return out
 
 
@@ -491,16 +609,23 @@ def _tasks_partially(tasks: pd.DataFrame, measures: pd.DataFrame, claims: pd.Dat
         for _, t in tasks.iterrows()
     }
     partial = [t for t, v in sorted(verdicts.items()) if v == PARTIALLY]
-    stated = [int(t) for t, v in zip(tasks["task"], tasks["verdict"], strict=True) if
-              v == PARTIALLY]
-    return [_row(
-        "tasks_partially", pd.NA, claim["value"], len(partial),
-        "Applied the narrative's own rule to every task (numeric criterion met, else the share of "
-        "implemented annex rows) and counted the tasks it rates partially implemented.",
-        claim["quote"], claim["source_line"],
-        f"By the rule: tasks {', '.join(map(str, partial)) or 'none'}; by the task sections' own "
-        f"verdicts: tasks {', '.join(map(str, sorted(stated))) or 'none'}.",
-    )]
+    stated = [
+        int(t) for t, v in zip(tasks["task"], tasks["verdict"], strict=True) if v == PARTIALLY
+    ]
+    return [
+        _row(
+            "tasks_partially",
+            pd.NA,
+            claim["value"],
+            len(partial),
+            "Applied the narrative's own rule to every task (numeric criterion met, else the share of "
+            "implemented annex rows) and counted the tasks it rates partially implemented.",
+            claim["quote"],
+            claim["source_line"],
+            f"By the rule: tasks {', '.join(map(str, partial)) or 'none'}; by the task sections' own "
+            f"verdicts: tasks {', '.join(map(str, sorted(stated))) or 'none'}.",
+        )
+    ]
 
 
 def _task_count_rows(measures: pd.DataFrame, claims: pd.DataFrame) -> list[dict]:
@@ -509,17 +634,31 @@ def _task_count_rows(measures: pd.DataFrame, claims: pd.DataFrame) -> list[dict]
     for claim_id in ("tasks_total", "plan_tasks"):
         claim = _claim(claims, claim_id)
         if claim is not None:
-            out.append(_row(
-                claim_id, pd.NA, claim["value"], len(tasks_in_annex),
-                "Counted the distinct tasks of the annex rows.", claim["quote"],
-                claim["source_line"], f"Tasks: {', '.join(map(str, tasks_in_annex))}.",
-            ))
+            out.append(
+                _row(
+                    claim_id,
+                    pd.NA,
+                    claim["value"],
+                    len(tasks_in_annex),
+                    "Counted the distinct tasks of the annex rows.",
+                    claim["quote"],
+                    claim["source_line"],
+                    f"Tasks: {', '.join(map(str, tasks_in_annex))}.",
+                )
+            )
     return out
 
 
 HANDLED = {
-    "total_items", "total_unimplemented", "total_planned_eur", "total_spent_eur",
-    "tasks_partially", "tasks_total", "plan_tasks", "implemented_items", "implemented_pct_min",
+    "total_items",
+    "total_unimplemented",
+    "total_planned_eur",
+    "total_spent_eur",
+    "tasks_partially",
+    "tasks_total",
+    "plan_tasks",
+    "implemented_items",
+    "implemented_pct_min",
     "criterion_not_met",
 }
 
@@ -527,8 +666,14 @@ HANDLED = {
 def _other_claims(claims: pd.DataFrame) -> list[dict]:
     return [
         _row(
-            c.claim, c.task, c.value, None, CANNOT_RECOMPUTE.get(c.claim, DEFAULT_REASON),
-            c.quote, c.source_line, verdict="cannot_recompute",
+            c.claim,
+            c.task,
+            c.value,
+            None,
+            CANNOT_RECOMPUTE.get(c.claim, DEFAULT_REASON),
+            c.quote,
+            c.source_line,
+            verdict="cannot_recompute",
         )
         for c in claims.itertuples()
         if c.claim not in HANDLED
@@ -536,8 +681,17 @@ def _other_claims(claims: pd.DataFrame) -> list[dict]:
 
 
 TASK_COLUMNS = (
-    "task", "criterion_target", "criterion_achieved", "criterion_unit", "verdict", "verdict_quote",
-    "claimed_items", "claimed_unachieved", "claimed_unachieved_quote", "planned_eur", "spent_eur",
+    "task",
+    "criterion_target",
+    "criterion_achieved",
+    "criterion_unit",
+    "verdict",
+    "verdict_quote",
+    "claimed_items",
+    "claimed_unachieved",
+    "claimed_unachieved_quote",
+    "planned_eur",
+    "spent_eur",
     "source_line",
 )
 CLAIM_COLUMNS = ("claim", "task", "value", "quote", "source_line")
@@ -587,18 +741,20 @@ def achieved_rows(measures: pd.DataFrame) -> pd.DataFrame:
     """Rows with an achieved value read from their text or a flag: flagged rows first."""
     has = measures["achieved_value"].notna() | (measures["flag"].fillna("") != "")
     rows = measures[has]
-    out = pd.DataFrame({
-        "task": rows["task"],
-        "row": [row_label(c, a) for c, a in zip(rows["code"], rows["action"], strict=True)],
-        "criterion": rows["criterion"],
-        "status": rows["status"],
-        "target": rows["target_value"].astype(float),
-        "achieved": rows["achieved_value"].astype(float),
-        "achievement_rate": rows["achievement_ratio"].astype(float),
-        "flag": rows["flag"].fillna(""),
-        "quote": rows["achieved_quote"].fillna(""),
-        "source_line": rows["source_line"],
-    })
+    out = pd.DataFrame(
+        {
+            "task": rows["task"],
+            "row": [row_label(c, a) for c, a in zip(rows["code"], rows["action"], strict=True)],
+            "criterion": rows["criterion"],
+            "status": rows["status"],
+            "target": rows["target_value"].astype(float),
+            "achieved": rows["achieved_value"].astype(float),
+            "achievement_rate": rows["achievement_ratio"].astype(float),
+            "flag": rows["flag"].fillna(""),
+            "quote": rows["achieved_quote"].fillna(""),
+            "source_line": rows["source_line"],
+        }
+    )
     out["_flagged"] = out["flag"] == ""
     out = out.sort_values(["_flagged", "source_line"], kind="stable")
     return out.drop(columns="_flagged").reset_index(drop=True)
@@ -623,12 +779,14 @@ def implementation_rates(
         part = measures[measures["task"] == number]
         items, unachieved = _num(task.get("claimed_items")), _num(task.get("claimed_unachieved"))
         narrative = (items - unachieved) / items if items and unachieved is not None else math.nan
-        rows.append({
-            "task": number,
-            "rows": len(part),
-            "narrative_rate": narrative,
-            "reported_rate": _rate(part["status"]),
-            "assessed_rate": _rate(part[assessed_column]),
-            "changed_by_evaluator": int((part["status"] != part[assessed_column]).sum()),
-        })
+        rows.append(
+            {
+                "task": number,
+                "rows": len(part),
+                "narrative_rate": narrative,
+                "reported_rate": _rate(part["status"]),
+                "assessed_rate": _rate(part[assessed_column]),
+                "changed_by_evaluator": int((part["status"] != part[assessed_column]).sum()),
+            }
+        )
     return pd.DataFrame(rows)

@@ -105,8 +105,9 @@ def covid_vs_other(measures: pd.DataFrame) -> pd.DataFrame:
     for status in (*UNDONE_STATUSES, "all"):
         part = undone if status == "all" else undone[undone["status"] == status]
         covid = int(part["covid"].astype(bool).sum())
-        rows.append({"status": status, "pandemic": covid, "other": len(part) - covid,
-                     "rows": len(part)})
+        rows.append(
+            {"status": status, "pandemic": covid, "other": len(part) - covid, "rows": len(part)}
+        )
     return pd.DataFrame(rows).set_index("status")
 
 
@@ -198,9 +199,7 @@ def covid_municipalities(municipal: pd.DataFrame) -> pd.DataFrame:
             "results": grouped.size(),
         }
     )
-    out["rows_citing"] = (
-        df[df["covid"].astype(bool)].groupby("municipality")["row"].agg(", ".join)
-    )
+    out["rows_citing"] = df[df["covid"].astype(bool)].groupby("municipality")["row"].agg(", ".join)
     out = out[out["covid"] > 0]
     out["rows_citing"] = out["rows_citing"].fillna("")
     return out.sort_values(["covid", "results"], ascending=[False, False], kind="stable")

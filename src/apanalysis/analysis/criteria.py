@@ -121,9 +121,7 @@ def reason_labels(codes: object, labels: Mapping[str, str] | None = None) -> str
     return "; ".join(labels.get(code, code) for code in split_list(codes))
 
 
-def undone_rows(
-    measures: pd.DataFrame, labels: Mapping[str, str] | None = None
-) -> pd.DataFrame:
+def undone_rows(measures: pd.DataFrame, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Rows not (fully) implemented with their reasons (codes and English labels), worst first."""
     undone = measures[measures["status"].isin(UNDONE_STATUSES)]
     out = pd.DataFrame(
@@ -160,9 +158,7 @@ def institution_scorecard(measures: pd.DataFrame, min_rows: int = 0) -> pd.DataF
 def municipal_matrix(municipal: pd.DataFrame) -> pd.DataFrame:
     """Municipality × plan row (e.g. "01.02.01 a5") table of statuses; NaN = not reported."""
     df = municipal.assign(row=row_labels(municipal))
-    matrix = df.pivot_table(
-        index="municipality", columns="row", values="status", aggfunc="first"
-    )
+    matrix = df.pivot_table(index="municipality", columns="row", values="status", aggfunc="first")
     matrix.columns.name = "row"
     return matrix.sort_index().reindex(columns=sorted(matrix.columns))
 

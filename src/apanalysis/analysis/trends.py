@@ -71,8 +71,16 @@ CHANGE_LABELS: dict[str, str] = {
 TITLE = "Action Plan against Trafficking in Human Beings — trends across years, {years}"
 
 CHANGE_COLUMNS = [
-    "from_year", "to_year", "task", "code", "action", "row", "title", "status_before",
-    "status_after", "change",
+    "from_year",
+    "to_year",
+    "task",
+    "code",
+    "action",
+    "row",
+    "title",
+    "status_before",
+    "status_after",
+    "change",
 ]
 
 
@@ -226,20 +234,34 @@ def spending_by_year(years: Sequence[YearTables]) -> pd.DataFrame:
         money = _task_money(data.tasks)
         planned = money["planned_eur"].sum(min_count=1)
         spent = money["spent_eur"].sum(min_count=1)
-        rows.append({
-            "year": int(data.year),
-            "planned_eur": planned,
-            "spent_eur": spent,
-            "execution_rate": spent / planned if planned and pd.notna(planned) else float("nan"),
-            "unspent_eur": planned - spent,
-            "tasks": len(money),
-            "tasks_planned": int(money["planned_eur"].notna().sum()),
-            "tasks_spent": int(money["spent_eur"].notna().sum()),
-            "stated_planned_eur": _claim(data.claims, "total_planned_eur"),
-            "stated_spent_eur": _claim(data.claims, "total_spent_eur"),
-        })
-    columns = ["year", "planned_eur", "spent_eur", "execution_rate", "unspent_eur", "tasks",
-               "tasks_planned", "tasks_spent", "stated_planned_eur", "stated_spent_eur"]
+        rows.append(
+            {
+                "year": int(data.year),
+                "planned_eur": planned,
+                "spent_eur": spent,
+                "execution_rate": spent / planned
+                if planned and pd.notna(planned)
+                else float("nan"),
+                "unspent_eur": planned - spent,
+                "tasks": len(money),
+                "tasks_planned": int(money["planned_eur"].notna().sum()),
+                "tasks_spent": int(money["spent_eur"].notna().sum()),
+                "stated_planned_eur": _claim(data.claims, "total_planned_eur"),
+                "stated_spent_eur": _claim(data.claims, "total_spent_eur"),
+            }
+        )
+    columns = [
+        "year",
+        "planned_eur",
+        "spent_eur",
+        "execution_rate",
+        "unspent_eur",
+        "tasks",
+        "tasks_planned",
+        "tasks_spent",
+        "stated_planned_eur",
+        "stated_spent_eur",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -255,17 +277,28 @@ def covid_by_year(years: Sequence[YearTables]) -> pd.DataFrame:
         covid = m["covid"].fillna(False).astype(bool) if "covid" in m else pd.Series(dtype=bool)
         undone = m["status"].isin(UNDONE_STATUSES) if "status" in m else covid
         n, n_undone = len(m), int(undone.sum())
-        rows.append({
-            "year": int(data.year),
-            "rows": n,
-            "covid": int(covid.sum()),
-            "covid_share": covid.sum() / n if n else float("nan"),
-            "undone": n_undone,
-            "undone_covid": int((covid & undone).sum()),
-            "undone_covid_share": (covid & undone).sum() / n_undone if n_undone else float("nan"),
-        })
-    columns = ["year", "rows", "covid", "covid_share", "undone", "undone_covid",
-               "undone_covid_share"]
+        rows.append(
+            {
+                "year": int(data.year),
+                "rows": n,
+                "covid": int(covid.sum()),
+                "covid_share": covid.sum() / n if n else float("nan"),
+                "undone": n_undone,
+                "undone_covid": int((covid & undone).sum()),
+                "undone_covid_share": (covid & undone).sum() / n_undone
+                if n_undone
+                else float("nan"),
+            }
+        )
+    columns = [
+        "year",
+        "rows",
+        "covid",
+        "covid_share",
+        "undone",
+        "undone_covid",
+        "undone_covid_share",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -276,14 +309,16 @@ def _keyed(data: YearTables) -> pd.DataFrame:
     m = data.measures
     if m.empty:
         return pd.DataFrame(columns=["row", "task", "code", "action", "title", "status"])
-    out = pd.DataFrame({
-        "row": [row_label(c, a) for c, a in zip(m["code"], m["action"], strict=True)],
-        "task": m["task"].astype("Int64"),
-        "code": m["code"].astype(str).str.rstrip("."),
-        "action": m["action"].astype("Int64"),
-        "title": m["title"] if "title" in m else "",
-        "status": m["status"],
-    })
+    out = pd.DataFrame(
+        {
+            "row": [row_label(c, a) for c, a in zip(m["code"], m["action"], strict=True)],
+            "task": m["task"].astype("Int64"),
+            "code": m["code"].astype(str).str.rstrip("."),
+            "action": m["action"].astype("Int64"),
+            "title": m["title"] if "title" in m else "",
+            "status": m["status"],
+        }
+    )
     return out.drop_duplicates("row").set_index("row")
 
 
@@ -301,9 +336,7 @@ def _change(before: object, after: object) -> str | None:
     return "status_changed"
 
 
-def measure_changes(
-    years: Sequence[YearTables], include_unchanged: bool = False
-) -> pd.DataFrame:
+def measure_changes(years: Sequence[YearTables], include_unchanged: bool = False) -> pd.DataFrame:
     """Plan rows (code, action) whose status changed between consecutive years given, with the
     kind of change (:data:`CHANGE_KINDS`): became implemented (from not implemented or
     partially), no longer implemented, between partially and not implemented, added or dropped.
@@ -317,17 +350,20 @@ def measure_changes(
     for earlier, later in zip(ordered, ordered[1:], strict=False):
         a, b = _keyed(earlier), _keyed(later)
         both = a.add_suffix("_before").join(b.add_suffix("_after"), how="outer")
-        out = pd.DataFrame({
-            "from_year": int(earlier.year),
-            "to_year": int(later.year),
-            "task": both["task_after"].fillna(both["task_before"]).astype("Int64"),
-            "code": both["code_after"].fillna(both["code_before"]),
-            "action": both["action_after"].fillna(both["action_before"]).astype("Int64"),
-            "row": both.index,
-            "title": both["title_after"].fillna(both["title_before"]),
-            "status_before": both["status_before"],
-            "status_after": both["status_after"],
-        }, index=both.index)
+        out = pd.DataFrame(
+            {
+                "from_year": int(earlier.year),
+                "to_year": int(later.year),
+                "task": both["task_after"].fillna(both["task_before"]).astype("Int64"),
+                "code": both["code_after"].fillna(both["code_before"]),
+                "action": both["action_after"].fillna(both["action_before"]).astype("Int64"),
+                "row": both.index,
+                "title": both["title_after"].fillna(both["title_before"]),
+                "status_before": both["status_before"],
+                "status_after": both["status_after"],
+            },
+            index=both.index,
+        )
         out["change"] = [
             _change(x, y) or "unchanged"
             for x, y in zip(out["status_before"], out["status_after"], strict=True)
@@ -350,8 +386,7 @@ def change_counts(changes: pd.DataFrame) -> pd.DataFrame:
     if changes.empty:
         return pd.DataFrame(columns=list(CHANGE_KINDS), dtype=int).rename_axis("years")
     label = changes["from_year"].astype(str) + "→" + changes["to_year"].astype(str)
-    counts = pd.crosstab(label, changes["change"]).reindex(columns=list(CHANGE_KINDS),
-                                                           fill_value=0)
+    counts = pd.crosstab(label, changes["change"]).reindex(columns=list(CHANGE_KINDS), fill_value=0)
     counts.columns.name = None
     counts.index.name = "years"
     return counts.astype(int)
@@ -374,14 +409,23 @@ def year_overview(years: Sequence[YearTables]) -> pd.DataFrame:
         row = {"year": year, "rows": int(c["total"]) if c is not None else 0}
         for status in STATUS_ORDER:
             row[status] = int(c[status]) if c is not None else 0
-        row["implementation_rate"] = row["implemented"] / row["rows"] if row["rows"] else (
-            float("nan"))
+        row["implementation_rate"] = (
+            row["implemented"] / row["rows"] if row["rows"] else (float("nan"))
+        )
         for column in ("planned_eur", "spent_eur", "execution_rate"):
             row[column] = spending.loc[year, column]
         row["covid_share"] = covid.loc[year, "covid_share"]
         rows.append(row)
-    columns = ["year", "rows", *STATUS_ORDER, "implementation_rate", "planned_eur", "spent_eur",
-               "execution_rate", "covid_share"]
+    columns = [
+        "year",
+        "rows",
+        *STATUS_ORDER,
+        "implementation_rate",
+        "planned_eur",
+        "spent_eur",
+        "execution_rate",
+        "covid_share",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -406,14 +450,18 @@ def rate_takeaway(rates: pd.DataFrame) -> str:
         return "No measures or actions were read for these years."
     first_year, last_year = overall.index[0], overall.index[-1]
     if len(overall) == 1:
-        return (f"In {first_year}, {_pct(overall.iloc[0])} of the measures and actions were "
-                "implemented; add another year to see a trend.")
+        return (
+            f"In {first_year}, {_pct(overall.iloc[0])} of the measures and actions were "
+            "implemented; add another year to see a trend."
+        )
     change = (overall.iloc[-1] - overall.iloc[0]) * 100
     steady = abs(change) <= 0.5
     direction = "stayed about the same" if steady else "rose" if change > 0 else "fell"
     moved = "" if steady else f" by {abs(change):.0f} percentage points"
-    return (f"The share of measures and actions implemented {direction}{moved}, from "
-            f"{_pct(overall.iloc[0])} in {first_year} to {_pct(overall.iloc[-1])} in {last_year}.")
+    return (
+        f"The share of measures and actions implemented {direction}{moved}, from "
+        f"{_pct(overall.iloc[0])} in {first_year} to {_pct(overall.iloc[-1])} in {last_year}."
+    )
 
 
 def spending_takeaway(spending: pd.DataFrame) -> str:
@@ -435,8 +483,10 @@ def covid_takeaway(covid: pd.DataFrame) -> str:
     known = covid.dropna(subset=["covid_share"])
     if known.empty:
         return "No measures or actions were read for these years."
-    parts = [f"{_pct(r.covid_share)} in {int(r.year)} ({r.covid} of {r.rows})"
-             for r in known.itertuples()]
+    parts = [
+        f"{_pct(r.covid_share)} in {int(r.year)} ({r.covid} of {r.rows})"
+        for r in known.itertuples()
+    ]
     return "Measures and actions citing the COVID-19 pandemic: " + ", ".join(parts) + "."
 
 

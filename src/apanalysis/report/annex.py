@@ -90,8 +90,9 @@ class AnnexRecord:
         key = (column, len(self.cells[column]))
         if key not in self._fragment_texts:
             # plain() already gives a single line with single spaces
-            self._fragment_texts[key] = [(line_no, plain(fragment))
-                                         for line_no, fragment in self.cells[column]]
+            self._fragment_texts[key] = [
+                (line_no, plain(fragment)) for line_no, fragment in self.cells[column]
+            ]
         return self._fragment_texts[key]
 
 
@@ -230,8 +231,14 @@ class _AnnexParser:
         if CODE.match(first):
             self.start_measure(line_no, cells, first)
         elif first and CODE_LIKE.match(first):
-            self.open_record(line_no, align(cells, row_start=True), self.task, first, None,
-                             problem=f"malformed code {first[:40]!r}")
+            self.open_record(
+                line_no,
+                align(cells, row_start=True),
+                self.task,
+                first,
+                None,
+                problem=f"malformed code {first[:40]!r}",
+            )
         elif first:
             self.problem(line_no, f"unrecognised first cell {first[:40]!r}: line not read")
         elif len(cells) > 1 and ACTION_START.match(plain(cells[1])):
@@ -297,8 +304,10 @@ class _AnnexParser:
         for record in self.records:
             key = (record.code, record.action)
             if not record.problem and key in seen:
-                label = record.code if record.action is None else (
-                    f"{record.code} action {record.action}"
+                label = (
+                    record.code
+                    if record.action is None
+                    else (f"{record.code} action {record.action}")
                 )
                 record.problem = f"duplicated row {label} (first at line {seen[key]})"
             seen.setdefault(key, record.source_line)
@@ -309,9 +318,7 @@ class _AnnexParser:
         """The task of a code: its second group, checked against the task header above it."""
         from_code = int(code.split(".")[1])
         if self.task is not None and self.task != from_code:
-            self.problems.append(
-                (line_no, f"code {code} is under the header of task {self.task}")
-            )
+            self.problems.append((line_no, f"code {code} is under the header of task {self.task}"))
         return from_code
 
 
