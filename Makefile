@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 KERNEL := apanalysis
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports parse validate test lab lint format bench clean
+.PHONY: help setup reports parse validate test test-fast lab lint format bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -30,17 +30,21 @@ parse: setup ## parse every year into data/processed/<year>/ (CSV + Parquet)
 validate: setup ## list problems found in the raw reports (non-zero exit if any)
 	$(BIN)/apanalysis validate
 
-test: setup ## run the whole test suite (unit, 2020 back-tests, report builds)
+test: setup ## run the whole test suite (unit, back-tests, report builds)
 	$(BIN)/python -m pytest
+
+test-fast: setup ## the unit tests and back-tests only (skips the slow report builds)
+	$(BIN)/python -m pytest -m "not slow"
 
 lab: setup ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-lint: setup ## ruff on the code, tests and notebooks
-	$(BIN)/ruff check src tests notebooks
+lint: setup ## ruff check and ruff format --check on the code, tests, tools and notebooks
+	$(BIN)/ruff check src tests benchmarks tools notebooks
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 format: setup ## format the code with ruff
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff format src tests benchmarks tools
 
 bench: setup ## benchmark parsing and building (not part of make test)
 	$(BIN)/python benchmarks/bench.py

@@ -29,9 +29,9 @@ from pathlib import Path
 import psutil
 
 from apanalysis import paths
-from apanalysis.fingerprint import clear_caches
-from apanalysis.pipeline import NOTEBOOKS
-from apanalysis.tables import parse_year
+from apanalysis.build.pipeline import NOTEBOOKS
+from apanalysis.files import clear_caches
+from apanalysis.tables.assemble import parse_year
 
 OUT = paths.PROJECT_ROOT / "benchmarks" / "out"
 BIN = Path(sys.executable).parent

@@ -1,9 +1,23 @@
-"""Shared, expensive fixtures: full builds through the CLI, made once per test session."""
+"""Shared, expensive fixtures: full builds through the CLI, made once per test session.
+
+Every test under ``tests/build/`` builds notebooks end to end and is marked ``slow``
+(``make test-fast`` leaves them out; ``make test`` runs everything).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from e2e_helpers import INJECTED_RAW, Build, cli_build, default_raw
+from helpers.e2e import INJECTED_RAW, Build, cli_build, default_raw
+
+BUILD_TESTS = Path(__file__).resolve().parent / "build"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BUILD_TESTS in Path(item.fspath).resolve().parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

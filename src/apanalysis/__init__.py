@@ -10,8 +10,6 @@ Start with::
 Heavy libraries (matplotlib, papermill, nbconvert) are imported only by the modules that need them.
 """
 
-# No ``from __future__ import annotations`` here: it would bind the name ``annotations`` in this
-# package and hide the submodule :mod:`apanalysis.annotations` from ``from apanalysis import ...``.
 from apanalysis.errors import ApanalysisError
 from apanalysis.paths import available_years
 
@@ -21,8 +19,8 @@ __all__ = ["ApanalysisError", "audit", "available_years", "load_year", "__versio
 
 
 def load_year(year: int, **folders):
-    """The year's tables (see :func:`apanalysis.store.load_year`)."""
-    from apanalysis.store import load_year as _load_year
+    """The year's tables (see :func:`apanalysis.tables.store.load_year`)."""
+    from apanalysis.tables.store import load_year as _load_year
 
     return _load_year(year, **folders)
 

@@ -89,7 +89,7 @@ def _years(args: argparse.Namespace) -> list[int]:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from apanalysis.store import write_year
+    from apanalysis.tables.store import write_year
 
     for year in _years(args):
         data = write_year(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
@@ -102,8 +102,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from apanalysis.annotations import read_assessment
-    from apanalysis.tables import parse_year
+    from apanalysis.tables.assemble import parse_year
+    from apanalysis.workspace.annotations import read_assessment
 
     total = 0
     for year in _years(args):
@@ -117,7 +117,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from apanalysis.pipeline import build
+    from apanalysis.build.pipeline import build
 
     build(
         years=_years(args),
@@ -131,7 +131,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from apanalysis.annotations import write_template
+    from apanalysis.workspace.annotations import write_template
 
     for year in _years(args):
         path = write_template(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
@@ -140,7 +140,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _cmd_new_year(args: argparse.Namespace) -> int:
-    from apanalysis.newyear import create_year_folder
+    from apanalysis.workspace.newyear import create_year_folder
 
     folder = create_year_folder(args.year, raw_dir=args.raw_dir)
     print(

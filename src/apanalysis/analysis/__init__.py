@@ -2,7 +2,7 @@
 
 Modules: :mod:`criteria` (statuses and criteria), :mod:`spending` (budgets and amounts),
 :mod:`covid` (the pandemic). Nothing here reads files or draws; notebooks call these and pass the
-results to :mod:`apanalysis.display`, :mod:`apanalysis.plots` and :mod:`apanalysis.takeaways`.
+results to :mod:`apanalysis.presentation.display`, :mod:`apanalysis.presentation.plots` and :mod:`apanalysis.presentation.takeaways`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Independent assessment: every number the narrative states, recomputed from the annex.
 
 ``audit(data)`` takes a year's tables (anything with ``measures``, ``tasks`` and ``claims``
-frames, such as :class:`apanalysis.tables.YearData`) and returns one row per check:
+frames, such as :class:`apanalysis.tables.assemble.YearData`) and returns one row per check:
 
 ``claim`` (id), ``task`` (NA for report-wide), ``claimed`` (the narrative's figure or verdict),
 ``recomputed`` (from the annex rows or the task figures), ``difference`` (recomputed − claimed,
@@ -21,7 +21,7 @@ Rules:
   counts a partially implemented row there: "01.01.05 priemonė (įgyvendinta iš dalies)").
   ``how`` says what the other reading would give.
 * ``task_unachieved_listed``: the stated number vs the items the same sentence lists
-  (:func:`apanalysis.report.references.parse_item_references`).
+  (:func:`apanalysis.vocabulary.codes.parse_item_references`).
 * ``task_unachieved_in_annex``: how many listed items are rows not or partially implemented in the
   annex (a listed measure without a row of its own stands for its action rows).
 * ``task_unachieved_unlisted``: how many of the rows the sentence covers it actually lists.
@@ -46,8 +46,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from apanalysis.analysis import STATUS_ORDER, row_label
-from apanalysis.htmltext import fold
-from apanalysis.report.references import parse_item_references
+from apanalysis.vocabulary.codes import parse_item_references
+from apanalysis.vocabulary.text import fold
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -220,7 +220,7 @@ def _basis_words(basis: tuple[str, ...]) -> str:
 def stated_tolerance_eur(quote: str, value: float) -> tuple[float, str]:
     """Half a unit of the precision the amount ``value`` is stated with in ``quote`` and the raw
     text ("696,7 tūkst. Eur" → 50.0); 0.5 EUR when the amount is not found."""
-    from apanalysis.money import find_money
+    from apanalysis.vocabulary.money import find_money
 
     found = [m for m in find_money(quote or "") if math.isclose(m.value_eur, value)]
     if not found:

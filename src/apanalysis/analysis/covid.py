@@ -44,7 +44,7 @@ NOT_ONLINE_PHRASES: tuple[str, ...] = (
     "virtualios realyb",
     "virtualioje erdv",
 )
-#: Reason code of the pandemic (see ``apanalysis.reasons.REASONS``).
+#: Reason code of the pandemic (see ``apanalysis.vocabulary.reasons.REASONS``).
 COVID_REASON = "covid"
 #: Characters of context kept on each side of an online stem in the excerpt.
 EXCERPT_CHARS = 120
@@ -78,7 +78,7 @@ def reason_counts(measures: pd.DataFrame, labels: dict[str, str] | None = None) 
     """Reasons given for rows not (fully) implemented: rows per reason code, its English label
     and group ("pandemic" or "other"), most frequent first. A row may give several reasons."""
     if labels is None:
-        from apanalysis.reasons import REASONS
+        from apanalysis.vocabulary.reasons import REASONS
 
         labels = REASONS
     undone = measures[measures["status"].isin(UNDONE_STATUSES)]

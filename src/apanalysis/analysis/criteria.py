@@ -115,7 +115,7 @@ def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
 def reason_labels(codes: object, labels: Mapping[str, str] | None = None) -> str:
     """English labels of a ";"-joined reason-code cell, "; "-joined (unknown codes kept as is)."""
     if labels is None:
-        from apanalysis.reasons import REASONS
+        from apanalysis.vocabulary.reasons import REASONS
 
         labels = REASONS
     return "; ".join(labels.get(code, code) for code in split_list(codes))

@@ -18,7 +18,7 @@ __all__ = [
     "unused_funds",
 ]
 
-#: Amount kinds in display order (see ``apanalysis.money.amount_kind``).
+#: Amount kinds in display order (see ``apanalysis.vocabulary.money.amount_kind``).
 AMOUNT_KINDS: tuple[str, ...] = ("planned", "allocated", "spent", "unused", "rate", "other")
 #: Half of the report's rounding step (figures given in thousands with one decimal).
 ROUNDING_EUR = 50.0
@@ -157,9 +157,9 @@ def unused_funds(
     cites_covid: Callable[[str], bool] | None = None,
 ) -> pd.DataFrame:
     """Amounts of kind "unused" with the row, institutions, whether the quote cites the pandemic
-    (``cites_covid``, default ``apanalysis.reasons.cites_covid``) and the quote saying why."""
+    (``cites_covid``, default ``apanalysis.vocabulary.reasons.cites_covid``) and the quote saying why."""
     if cites_covid is None:
-        from apanalysis.reasons import cites_covid
+        from apanalysis.vocabulary.reasons import cites_covid
 
     table = amounts_table(amounts, measures)
     unused = table[table["kind"] == "unused"].copy()

@@ -85,7 +85,7 @@ CHANGE_COLUMNS = [
 
 
 class YearTables(Protocol):
-    """What the functions here read of a year (``apanalysis.tables.YearData`` has it)."""
+    """What the functions here read of a year (``apanalysis.tables.assemble.YearData`` has it)."""
 
     year: int
     measures: pd.DataFrame

@@ -1,0 +1,161 @@
+"""Display helpers of the assessment notebook: its title, tables, figure and findings list.
+
+Built on :mod:`apanalysis.presentation.display` (escaping, formatting) and the palette of
+:mod:`apanalysis.presentation.plots`. Imported by notebooks only (matplotlib and IPython are needed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from pandas.io.formats.style import Styler
+
+from apanalysis.presentation import display
+from apanalysis.presentation.display import escape_markdown, table
+from apanalysis.presentation.plots import BUDGET_COLORS, STATUS_COLORS
+
+__all__ = [
+    "RATE_COLORS",
+    "TITLE",
+    "achieved_table",
+    "audit_table",
+    "findings_markdown",
+    "rates_figure",
+    "rates_table",
+    "title",
+    "title_text",
+]
+
+TITLE = display.NOTEBOOK_TITLES["assessment"]
+#: Background of a verdict cell (light tints of the Okabe-Ito status colours).
+VERDICT_BACKGROUNDS = {
+    "mismatch": "#F6D5C2",
+    "cannot_recompute": "#EEEEEE",
+    "match": "#CFE3F0",
+}
+#: Bars of the three implementation rates.
+RATE_COLORS = {
+    "narrative_rate": "#999999",
+    "reported_rate": STATUS_COLORS["implemented"],
+    "assessed_rate": BUDGET_COLORS["spent"],
+}
+RATE_LABELS = {
+    "narrative_rate": "Narrative (its own counts)",
+    "reported_rate": "Annex (reported status)",
+    "assessed_rate": "Assessed (evaluator, else reported)",
+}
+AUDIT_SHOWN = [
+    "check",
+    "task",
+    "claimed",
+    "recomputed",
+    "difference",
+    "verdict",
+    "source_line",
+    "quote",
+    "how",
+    "detail",
+]
+
+
+def title_text(year: int) -> str:
+    """The notebook's Markdown heading."""
+    return display.title_text("assessment", year)
+
+
+def title(year: int):
+    """:func:`title_text` as an IPython Markdown object."""
+    return display.title("assessment", year)
+
+
+def _verdict_style(value: object) -> str:
+    color = VERDICT_BACKGROUNDS.get(str(value))
+    return f"background-color: {color}; font-weight: bold;" if color else ""
+
+
+def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
+    """The audit (from ``analysis.audit.audit_view``) with coloured verdicts."""
+    shown = view[[c for c in AUDIT_SHOWN if c in view.columns]].copy()
+    for column in ("claimed", "recomputed"):
+        shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+    counts = view["verdict"].value_counts()
+    caption = (
+        f"{len(view)} checks: {int(counts.get('mismatch', 0))} mismatches, "
+        f"{int(counts.get('cannot_recompute', 0))} cannot be recomputed, "
+        f"{int(counts.get('match', 0))} matches"
+    )
+    styler = table(shown, caption=caption, max_chars=max_chars)
+    return styler.map(_verdict_style, subset=["verdict"])
+
+
+def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:
+    """Rows with an achieved value or a flag (from ``analysis.audit.achieved_rows``)."""
+    flagged = int((rows["flag"] != "").sum()) if len(rows) else 0
+    caption = f"{len(rows)} rows with an achieved value read from the text; {flagged} flagged"
+    return table(rows, caption=caption, max_chars=max_chars)
+
+
+def rates_table(rates: pd.DataFrame) -> Styler:
+    """Implementation rates per task (from ``analysis.audit.implementation_rates``)."""
+    return table(rates, caption="Share of measures and actions implemented, per task")
+
+
+def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
+    """Grouped bars: the implementation rate per task by the narrative, the annex and the
+    assessment."""
+    fig = Figure(figsize=(8, 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    x = np.arange(len(rates))
+    width = 0.26
+    for k, column in enumerate(RATE_COLORS):
+        values = rates[column].to_numpy(dtype=float) * 100
+        bars = ax.bar(
+            x + (k - 1) * width,
+            np.nan_to_num(values),
+            width,
+            color=RATE_COLORS[column],
+            label=RATE_LABELS[column],
+        )
+        for bar, value in zip(bars, values, strict=True):
+            text = "n/a" if np.isnan(value) else f"{value:.0f}"
+            ax.text(
+                bar.get_x() + bar.get_width() / 2,
+                bar.get_height() + 1,
+                text,
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
+    ax.set_xticks(x, [f"Task {int(t)}" for t in rates["task"]])
+    ax.set_ylim(0, 115)
+    ax.set_ylabel("% of measures and actions implemented")
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
+    subtitle = "Narrative: (items − not achieved) / items as the task sections state them"
+    ax.set_title(
+        "Implementation rate per task: narrative, annex and assessment",
+        loc="left",
+        fontsize=12,
+        fontweight="bold",
+        pad=18,
+    )
+    ax.text(
+        0,
+        1.01,
+        subtitle + (f"; {year} report" if year else ""),
+        transform=ax.transAxes,
+        fontsize=9,
+        color="#444444",
+        va="bottom",
+        ha="left",
+    )
+    return fig
+
+
+def findings_markdown(sentences: list[str]):
+    """The findings as a Markdown bullet list (each sentence escaped)."""
+    from IPython.display import Markdown
+
+    return Markdown("\n".join(f"- {escape_markdown(s)}" for s in sentences))

@@ -1,0 +1,106 @@
+"""Processed tables on disk: ``write_year`` (parse and write) and ``load_year`` (read or parse).
+
+``data/processed/<year>/`` holds each table as CSV (UTF-8, for people and spreadsheets) and
+Parquet (typed, for code), ``audit.csv`` (the narrative's claims recomputed from the annex, see
+:mod:`apanalysis.analysis.audit`), and ``meta.json`` recording which raw file and which library
+version made them. ``load_year`` reads them only while both still match; otherwise it parses the
+raw file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from apanalysis import files, paths
+from apanalysis.files import code_fingerprint, file_sha256
+from apanalysis.source.reader import find_report
+from apanalysis.tables.assemble import YearData, parse_year
+from apanalysis.tables.schema import check, coerce
+
+META_FILE = "meta.json"
+AUDIT_FILE = "audit.csv"
+
+
+def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
+    return Path(processed_dir if processed_dir is not None else paths.PROCESSED_DIR) / str(year)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV: UTF-8 with a byte-order mark, so spreadsheets (Excel included) show the
+    Lithuanian letters right; pandas and csv readers with ``utf-8-sig`` skip the mark."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def _meta(data: YearData) -> dict:
+    return {
+        "year": data.year,
+        "source": data.source.name,
+        "source_sha256": file_sha256(data.source),
+        "code": code_fingerprint(),
+        "rows": {table: len(getattr(data, table)) for table in data.TABLES},
+    }
+
+
+def write_year(
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> YearData:
+    """Parse the year's report and write its tables and ``audit.csv`` (each file written
+    atomically)."""
+    from apanalysis.analysis.audit import audit
+
+    data = check(parse_year(year, raw_dir))
+    out = processed_year_dir(year, processed_dir)
+    for table in data.TABLES:
+        frame = getattr(data, table)
+        files.write_bytes(out / f"{table}.csv", csv_bytes(frame))
+        files.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
+    files.write_bytes(out / AUDIT_FILE, csv_bytes(audit(data)))
+    files.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
+    return data
+
+
+def _fresh_meta(year: int, raw_dir: Path | None, processed_dir: Path | None) -> dict | None:
+    meta_path = processed_year_dir(year, processed_dir) / META_FILE
+    if not meta_path.is_file():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    source = find_report(year, raw_dir)
+    fresh = meta.get("code") == code_fingerprint() and meta.get("source_sha256") == file_sha256(
+        source
+    )
+    return {**meta, "path": source} if fresh else None
+
+
+def is_fresh(year: int, raw_dir: Path | None = None, processed_dir: Path | None = None) -> bool:
+    """Whether the processed tables of ``year`` were made from the current raw file and code."""
+    return _fresh_meta(year, raw_dir, processed_dir) is not None
+
+
+def read_year(year: int, meta: dict, processed_dir: Path | None = None) -> YearData:
+    """The tables written by :func:`write_year`."""
+    folder = processed_year_dir(year, processed_dir)
+    frames = {
+        table: coerce(pd.read_parquet(folder / f"{table}.parquet"), table)
+        for table in YearData.TABLES
+    }
+    return YearData(year=year, source=meta["path"], **frames)
+
+
+def load_year(
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> YearData:
+    """The year's tables: from ``processed_dir`` when they are up to date, else parsed afresh.
+
+    ``raw_dir`` and ``processed_dir`` default to the project's folders.
+    """
+    year = int(year)
+    meta = _fresh_meta(year, raw_dir, processed_dir)
+    if meta is not None:
+        return check(read_year(year, meta, processed_dir))
+    return check(parse_year(year, raw_dir))

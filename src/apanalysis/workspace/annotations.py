@@ -1,0 +1,257 @@
+"""Evaluator annotations: ``data/raw/<year>/assessment.csv``, an evaluator's own verdicts.
+
+* :func:`write_template` writes the file once (``apanalysis annotate --year Y``), one row per
+  measure/action, prefilled with the reported achieved value and status; it never overwrites an
+  existing file. This is the only place the pipeline writes under ``data/raw``.
+* :func:`read_assessment` reads it back, strictly: the header must be exactly
+  :data:`COLUMNS`; every row must name a measure/action of the year's annex, once; the status must
+  be one of :data:`STATUSES` or empty; the achieved value a number ("12", "0,5", "0.5") or empty.
+  Any breach is an :class:`~apanalysis.errors.ApanalysisError` naming the file and the 1-based line.
+  Rows may be deleted (those rows keep the reported values).
+* :func:`assessed_measures` adds ``assessed_status`` and ``assessed_achieved_value`` to the
+  measures: the evaluator's when given, else the reported ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from apanalysis import paths
+from apanalysis.errors import ApanalysisError
+from apanalysis.tables.schema import STATUSES
+from apanalysis.vocabulary.numbers import parse_number
+
+__all__ = [
+    "COLUMNS",
+    "STATUSES",
+    "assessed_measures",
+    "assessment_path",
+    "read_assessment",
+    "write_template",
+]
+
+COLUMNS: tuple[str, ...] = (
+    "code",
+    "action",
+    "achieved_value",
+    "evaluator_status",
+    "comment",
+    "evaluator",
+)
+
+
+def assessment_path(year: int, raw_dir: Path | None = None) -> Path:
+    """``<raw_dir>/<year>/assessment.csv`` (it may not exist)."""
+    return paths.year_dir(int(year), raw_dir) / paths.ASSESSMENT_FILE
+
+
+def _format_value(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    number = float(value)
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def _template_text(measures: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in measures.itertuples():
+        action = "" if pd.isna(row.action) else str(int(row.action))
+        achieved = _format_value(getattr(row, "achieved_value", None))
+        writer.writerow([row.code, action, achieved, row.status, "", ""])
+    return buffer.getvalue()
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` atomically, failing if ``target`` exists (even if it appears
+    while writing)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)  # a file for people to edit, not a private temporary
+        try:
+            os.link(tmp, target)  # atomic and never replaces an existing file
+        except FileExistsError:
+            raise ApanalysisError(
+                "assessment file already exists; not overwritten (edit it, or move it away to "
+                "start again)",
+                target,
+            ) from None
+        except OSError:  # a filesystem without hard links
+            if target.exists():
+                raise ApanalysisError(
+                    "assessment file already exists; not overwritten", target
+                ) from None
+            os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_template(
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> Path:
+    """Write ``<raw_dir>/<year>/assessment.csv`` for an evaluator, one row per measure/action,
+    prefilled with the reported achieved value and status; refuse to overwrite an existing file."""
+    from apanalysis.tables.store import load_year
+
+    target = assessment_path(year, raw_dir)
+    if target.exists():
+        raise ApanalysisError(
+            "assessment file already exists; not overwritten (edit it, or move it away to start "
+            "again)",
+            target,
+        )
+    data = load_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+    _write_new(target, _template_text(data.measures))
+    return target
+
+
+def _rows(path: Path) -> list[tuple[int, list[str]]]:
+    """``(first line, cells)`` of each record of the CSV (blank records skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ApanalysisError(f"not UTF-8 text ({error.reason})", path) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
+    start = 1
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:  # reported at the record's first line: where a quote was opened
+        unclosed = "end of data" in str(error)
+        hint = " (a quote opened on this line is never closed)" if unclosed else ""
+        raise ApanalysisError(f"malformed CSV: {error}{hint}", path, start) from None
+    return records
+
+
+def _parse_action(text: str, path: Path, line: int) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ApanalysisError(
+            f"action must be a positive whole number or empty, got {text!r}", path, line
+        )
+    return int(text)
+
+
+def _parse_value(text: str, path: Path, line: int) -> float:
+    text = text.strip()
+    if not text:
+        return math.nan
+    value = parse_number(text)
+    if value is None:
+        raise ApanalysisError(f"achieved_value must be a number or empty, got {text!r}", path, line)
+    return value
+
+
+def read_assessment(
+    year: int, raw_dir: Path | None = None, measures: pd.DataFrame | None = None
+) -> pd.DataFrame | None:
+    """The evaluator's assessment of ``year`` (None when there is no file), validated against the
+    year's measures (``measures``, or loaded). Columns: :data:`COLUMNS` plus ``line``."""
+    path = assessment_path(year, raw_dir)
+    if not path.is_file():
+        return None
+    if measures is None:
+        from apanalysis.tables.store import load_year
+
+        measures = load_year(year, raw_dir=raw_dir).measures
+    known = {
+        (code, None if pd.isna(action) else int(action))
+        for code, action in zip(measures["code"], measures["action"], strict=True)
+    }
+    records = _rows(path)
+    if not records:
+        raise ApanalysisError("empty file: expected the header " + ",".join(COLUMNS), path, 1)
+    header_line, header = records[0]
+    if tuple(cell.strip() for cell in header) != COLUMNS:
+        raise ApanalysisError(
+            f"header must be exactly {','.join(COLUMNS)}; got {','.join(header)}",
+            path,
+            header_line,
+        )
+    rows, seen = [], {}
+    for line, cells in records[1:]:
+        if len(cells) != len(COLUMNS):
+            raise ApanalysisError(f"expected {len(COLUMNS)} fields, got {len(cells)}", path, line)
+        values = dict(zip(COLUMNS, cells, strict=True))
+        code = values["code"].strip()
+        action = _parse_action(values["action"], path, line)
+        label = code if action is None else f"{code} action {action}"
+        if (code, action) not in known:
+            raise ApanalysisError(
+                f"unknown measure/action {label!r} (not in the {year} annex)", path, line
+            )
+        if (code, action) in seen:
+            raise ApanalysisError(
+                f"{label} appears twice (first on line {seen[code, action]})", path, line
+            )
+        seen[code, action] = line
+        status = values["evaluator_status"].strip()
+        if status and status not in STATUSES:
+            raise ApanalysisError(
+                f"evaluator_status must be one of {', '.join(STATUSES)} or empty, got {status!r}",
+                path,
+                line,
+            )
+        rows.append(
+            {
+                "code": code,
+                "action": action,
+                "achieved_value": _parse_value(values["achieved_value"], path, line),
+                "evaluator_status": status,
+                "comment": values["comment"].strip(),
+                "evaluator": values["evaluator"].strip(),
+                "line": line,
+            }
+        )
+    out = pd.DataFrame(rows, columns=[*COLUMNS, "line"])
+    out["action"] = pd.array(out["action"], dtype="Int64")
+    out["achieved_value"] = out["achieved_value"].astype(float)
+    out["line"] = out["line"].astype("int64")
+    return out
+
+
+def assessed_measures(data, assessment: pd.DataFrame | None) -> pd.DataFrame:
+    """The measures (of ``data``, a YearData, or a measures frame) plus ``assessed_status`` and
+    ``assessed_achieved_value`` (the evaluator's when given, else the reported ones),
+    ``assessment_comment`` and ``evaluator``."""
+    measures = data.measures if hasattr(data, "measures") else data
+    out = measures.copy()
+    reported_value = out["achieved_value"] if "achieved_value" in out else math.nan
+    out["assessed_status"] = out["status"]
+    out["assessed_achieved_value"] = pd.Series(reported_value, index=out.index, dtype=float)
+    out["assessment_comment"] = ""
+    out["evaluator"] = ""
+    if assessment is None or assessment.empty:
+        return out
+    keyed = {
+        (r.code, None if pd.isna(r.action) else int(r.action)): r for r in assessment.itertuples()
+    }
+    for index, code, action in zip(out.index, out["code"], out["action"], strict=True):
+        given = keyed.get((code, None if pd.isna(action) else int(action)))
+        if given is None:
+            continue
+        if given.evaluator_status:
+            out.at[index, "assessed_status"] = given.evaluator_status
+        if not math.isnan(given.achieved_value):
+            out.at[index, "assessed_achieved_value"] = given.achieved_value
+        out.at[index, "assessment_comment"] = given.comment
+        out.at[index, "evaluator"] = given.evaluator
+    return out

@@ -1,0 +1,69 @@
+"""Display helpers: report text is escaped, numbers formatted for reading."""
+
+from __future__ import annotations
+
+import pandas as pd
+from helpers.analysis_fixtures import measures
+
+from apanalysis.analysis import criteria as cr
+from apanalysis.presentation import display
+
+
+def test_title_has_year():
+    assert display.title_text("criteria", 2020).startswith("# ")
+    assert display.title_text("covid", 2021).endswith("2021")
+
+
+def test_table_escapes_report_html_and_formats_numbers():
+    df = pd.DataFrame(
+        {
+            "title": ["<b>Įgyvendinta.</b> <script>alert(1)</script>"],
+            "execution_rate": [0.3413],
+            "planned_eur": [29300.0],
+        }
+    )
+    rendered = display.table(df).to_html()
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "&lt;b&gt;" in rendered
+    assert "34 %" in rendered and "29,300" in rendered
+
+
+def test_table_truncates_long_text():
+    df = pd.DataFrame({"result": ["žodis " * 100]})
+    rendered = display.table(df, max_chars=50).to_html()
+    assert "…" in rendered and "žodis " * 20 not in rendered
+
+
+def test_status_table_cells():
+    html = display.status_table(cr.status_counts(measures())).to_html()
+    assert "2 (67 %)" in html  # task 2: 2 of 3 not implemented
+    assert "0 (0 %)" in html  # a missing status still shown
+
+
+def test_takeaway_escapes_markdown():
+    md = display.takeaway("*bold* <i>x</i> [link](http://x) 32 %").data
+    assert md.startswith("**Takeaway:** ")
+    assert "\\*bold\\*" in md and "\\<i\\>" in md and "\\[link\\]" in md
+
+
+def test_long_tables_show_their_first_rows_and_say_so():
+    from apanalysis.presentation import display
+
+    frame = pd.DataFrame({"code": [f"01.01.{i:02d}" for i in range(1, 31)]})
+    html = display.table(frame, caption="Rows", max_rows=10).to_html()
+    assert html.count("<tr>") == 11  # header + 10 rows
+    assert "The first 10 of 30 rows; all are in data/processed." in html
+    assert "01.01.10" in html and "01.01.11" not in html
+
+
+def test_table_ids_do_not_depend_on_chance():
+    import importlib
+
+    from apanalysis.presentation import display
+
+    frame = pd.DataFrame({"a": [1]})
+    importlib.reload(display)  # a new kernel: numbering starts again
+    first = [display.table(frame).to_html() for _ in range(2)]
+    importlib.reload(display)
+    second = [display.table(frame).to_html() for _ in range(2)]
+    assert first == second and first[0] != first[1]
