@@ -147,14 +147,15 @@ def schemas() -> dict:
 
 def check_table(frame: pd.DataFrame, table: str, source: Path | None = None) -> pd.DataFrame:
     """Validate one table against its schema; a breach is an error naming the table."""
-    from pandera.errors import SchemaError
+    from pandera.errors import SchemaError, SchemaErrors
 
     from apanalysis.errors import ApanalysisError
 
     try:
         schemas()[table].validate(frame)
-    except SchemaError as error:
-        first_line = str(error).strip().splitlines()[0]
+    except (SchemaError, SchemaErrors) as error:
+        first = error.schema_errors[0] if isinstance(error, SchemaErrors) else error
+        first_line = str(first).strip().splitlines()[0]
         raise ApanalysisError(f"table {table!r} breaks its schema: {first_line}", source) from error
     return frame
 
