@@ -1,107 +1,29 @@
-"""Building the year's tidy tables from a parsed report: ``parse_year(year) -> YearData``."""
+"""Building the year's tidy tables from a parsed report: ``parse_year(year) -> YearData``.
+
+The columns and their order come from :mod:`.spec`; :class:`YearData` is re-exported here.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
 from apanalysis.source.reader import SourceText, find_report, read_report
-from apanalysis.tables.schema import frame_from_rows
+from apanalysis.tables.schema import check, frame_from_rows
+from apanalysis.tables.spec import COLUMNS, LIST_SEPARATOR
+from apanalysis.tables.yeardata import YearData
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
 from apanalysis.vocabulary.reasons import find_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
 
-LIST_SEPARATOR = ";"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
-
-MEASURE_COLUMNS = [
-    "year",
-    "task",
-    "code",
-    "action",
-    "measure_title",
-    "title",
-    "institutions",
-    "institutions_raw",
-    "criterion",
-    "target_value",
-    "target_values",
-    "target_unit",
-    "deadline",
-    "status",
-    "status_raw",
-    "reasons",
-    "covid",
-    "result_text",
-    "municipal_count",
-    "source_line",
-    "end_line",
-    "achieved_value",
-    "achieved_quote",
-    "achievement_ratio",
-    "flag",
-]
-MUNICIPAL_COLUMNS = [
-    "year",
-    "code",
-    "action",
-    "municipality",
-    "municipality_raw",
-    "status",
-    "status_raw",
-    "reasons",
-    "covid",
-    "text",
-    "source_line",
-]
-AMOUNT_COLUMNS = [
-    "year",
-    "section",
-    "task",
-    "code",
-    "action",
-    "municipality",
-    "value_eur",
-    "per_month",
-    "is_range",
-    "kind",
-    "raw",
-    "quote",
-    "source_line",
-]
-PROBLEM_COLUMNS = ["file", "line", "problem"]
-LINE_COLUMNS = ["line", "kind", "code", "action"]
-
-
-@dataclass
-class YearData:
-    """One year's tables. ``problems`` lists what could not be read, with file and line."""
-
-    year: int
-    source: Path
-    measures: pd.DataFrame
-    municipal: pd.DataFrame
-    tasks: pd.DataFrame
-    claims: pd.DataFrame
-    amounts: pd.DataFrame
-    problems: pd.DataFrame
-    lines: pd.DataFrame  # how each non-empty annex line was used
-
-    TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "problems", "lines")
-
-    def __repr__(self) -> str:
-        sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in self.TABLES)
-        return f"YearData({self.year}: {sizes})"
 
 
 @lru_cache(maxsize=256)
@@ -267,17 +189,17 @@ def build_tables(source: SourceText, year: int) -> YearData:
     return YearData(
         year=year,
         source=source.path,
-        measures=frame_from_rows(builder.measures, "measures", MEASURE_COLUMNS),
-        municipal=frame_from_rows(builder.municipal, "municipal", MUNICIPAL_COLUMNS),
-        tasks=frame_from_rows(list(narrative.tasks), "tasks"),
-        claims=frame_from_rows(list(narrative.claims), "claims"),
-        amounts=frame_from_rows(amount_rows, "amounts", AMOUNT_COLUMNS),
-        problems=frame_from_rows(problem_rows, "problems", PROBLEM_COLUMNS),
-        lines=frame_from_rows([vars(line) for line in annex.lines], "lines", LINE_COLUMNS),
+        measures=frame_from_rows(builder.measures, "measures", COLUMNS["measures"]),
+        municipal=frame_from_rows(builder.municipal, "municipal", COLUMNS["municipal"]),
+        tasks=frame_from_rows(list(narrative.tasks), "tasks", COLUMNS["tasks"]),
+        claims=frame_from_rows(list(narrative.claims), "claims", COLUMNS["claims"]),
+        amounts=frame_from_rows(amount_rows, "amounts", COLUMNS["amounts"]),
+        problems=frame_from_rows(problem_rows, "problems", COLUMNS["problems"]),
+        lines=frame_from_rows([vars(line) for line in annex.lines], "lines", COLUMNS["lines"]),
     )
 
 
 def parse_year(year: int, raw_dir: Path | None = None) -> YearData:
     """Read, parse and check the report of ``year`` found under ``raw_dir``."""
     path = find_report(year, raw_dir)
-    return build_tables(read_report(path, expected_year=year), year)
+    return check(build_tables(read_report(path, expected_year=year), year))
