@@ -9,13 +9,11 @@ import numpy as np
 import pandas as pd
 
 from apanalysis.source.achieved import FLAGS
+from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
 
 if TYPE_CHECKING:
     from apanalysis.tables.assemble import YearData
 
-STATUSES = ("implemented", "partially", "not_implemented")
-#: A municipality may also say it had planned nothing for the measure.
-MUNICIPAL_STATUSES = (*STATUSES, "not_planned")
 CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 
 #: dtype of each column that is not a plain string; every other column is a string.
