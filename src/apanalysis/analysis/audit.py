@@ -46,6 +46,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from apanalysis.analysis import STATUS_ORDER, row_label
+from apanalysis.formats import fmt_count as _count
+from apanalysis.formats import fmt_eur
 from apanalysis.vocabulary.codes import parse_item_references
 from apanalysis.vocabulary.text import fold
 
@@ -194,12 +196,8 @@ def _label_list(rows: pd.DataFrame, with_status: bool = False) -> str:
     return ", ".join(labels)
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
 def _eur(value: float) -> str:
-    return f"{value:,.0f} EUR" if value == round(value) else f"{value:,.2f} EUR"
+    return fmt_eur(value, unit_first=False)
 
 
 def undone_basis(quote: str) -> tuple[str, ...]:

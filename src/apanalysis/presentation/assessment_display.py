@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
+from apanalysis.formats import NOT_AVAILABLE, fmt_number
 from apanalysis.presentation import display
 from apanalysis.presentation.display import escape_markdown, table
 from apanalysis.presentation.plots import BUDGET_COLORS, STATUS_COLORS
@@ -120,7 +121,7 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
             label=RATE_LABELS[column],
         )
         for bar, value in zip(bars, values, strict=True):
-            text = "n/a" if np.isnan(value) else f"{value:.0f}"
+            text = NOT_AVAILABLE if np.isnan(value) else fmt_number(value, 0)
             ax.text(
                 bar.get_x() + bar.get_width() / 2,
                 bar.get_height() + 1,

@@ -12,14 +12,9 @@ import math
 import pandas as pd
 
 from apanalysis.analysis.audit import CLAIM_LABELS
-from apanalysis.presentation.takeaways import (
-    fmt_count,
-    fmt_eur,
-    fmt_list,
-    fmt_number,
-    fmt_pct,
-    rows_phrase,
-)
+from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.presentation.takeaways import fmt_list, rows_phrase
+from apanalysis.vocabulary.status import STATUS_WORDS
 
 __all__ = [
     "achieved_finding",
@@ -31,11 +26,6 @@ __all__ = [
     "rates_finding",
 ]
 
-STATUS_WORDS = {
-    "implemented": "implemented",
-    "partially": "partially implemented",
-    "not_implemented": "not implemented",
-}
 #: Where each check's recomputed figure comes from (default: "the annex gives").
 RECOMPUTED_FROM = {
     "task_unachieved_listed": "the same sentence lists",

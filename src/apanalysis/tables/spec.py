@@ -28,10 +28,8 @@ from dataclasses import dataclass
 from apanalysis.source.achieved import FLAGS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
-from apanalysis.vocabulary.status import STATUSES
+from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
 
-#: A municipality may also say it had planned nothing for the measure.
-MUNICIPAL_STATUSES = (*STATUSES, "not_planned")
 CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 #: Separator of the lists inside one cell (institutions, reasons, target values).
 LIST_SEPARATOR = ";"

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from apanalysis.vocabulary.status import IMPLEMENTED
+from apanalysis.vocabulary.status import UNDONE_STATUSES as NOT_DONE_STATUSES
 from apanalysis.vocabulary.text import fold
 
 REASONS: dict[str, str] = {
@@ -101,9 +103,6 @@ POSTPONED_STEMS = (
 ABANDONED_STEMS = (r"\batsisak\w*", r"\bnutrauk\w*", r"\bnebebus\b", r"\bnusprest\w*\s+ne\w+")
 
 NOT_ORGANIZED = "not_organized"
-IMPLEMENTED = "implemented"  # the status value of apanalysis.vocabulary.status.IMPLEMENTED
-#: Statuses of work not (fully) done; only these can get "not_organized".
-NOT_DONE_STATUSES = ("partially", "not_implemented")
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     code: re.compile("|".join(stems))
