@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from apanalysis.vocabulary.status import IMPLEMENTED
 from apanalysis.vocabulary.status import UNDONE_STATUSES as NOT_DONE_STATUSES
-from apanalysis.vocabulary.text import fold
+from apanalysis.vocabulary.text import fold, mask_inner_dots
 
 REASONS: dict[str, str] = {
     "covid": "COVID-19 pandemic and its restrictions",
@@ -34,38 +34,9 @@ COVID_STEMS = (
     r"epidemi(?!olog)\w*",
     r"koronavirus\w*",
 )
-# Within one sentence: any character but a dot. The dots of abbreviations ("2020 m.", "tūkst.")
-# do not end a sentence: they are replaced by ABBREVIATION_MARK before matching.
+# Within one sentence: any character but a dot. Dots that end no sentence ("2020 m.", "tūkst.")
+# are masked first by apanalysis.vocabulary.text.mask_inner_dots, the project's one splitter.
 _IN_SENTENCE = r"[^.]"
-ABBREVIATIONS = frozenset({"m", "d", "r", "nr", "men", "tukst", "pvz", "kt", "t", "y", "val"})
-ABBREVIATION_MARK = "\u00b7"
-_ABBREVIATION_ENDS = frozenset(word[-1] for word in ABBREVIATIONS)
-_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}$")
-
-
-def mask_abbreviation_dots(folded: str) -> str:
-    """``folded`` with the dot after an abbreviation ("2020 m.", "tukst.") replaced by
-    :data:`ABBREVIATION_MARK`, so that ``[^.]`` stays within one sentence."""
-    if "." not in folded:
-        return folded
-    parts = folded.split(".")
-    # Each dot is decided by the part before it alone (the dot or mark opening that part is no
-    # letter). Fast path: most dots follow a character that ends no abbreviation ("$" of
-    # _LAST_WORD also matches before a final newline), and the string is rebuilt by joins.
-    masked = [
-        index
-        for index, before in enumerate(parts[:-1], 1)
-        if before.removesuffix("\n")[-1:] in _ABBREVIATION_ENDS and _ends_in_abbreviation(before)
-    ]
-    if not masked:
-        return folded
-    bounds = zip([0, *masked], [*masked, None], strict=True)
-    return ABBREVIATION_MARK.join(".".join(parts[start:stop]) for start, stop in bounds)
-
-
-def _ends_in_abbreviation(text: str) -> bool:
-    word = _LAST_WORD.search(text[-6:])
-    return bool(word) and word.group() in ABBREVIATIONS
 
 
 NO_INFORMATION_STEMS = (
@@ -174,7 +145,7 @@ def _reasons(text: str, status: str) -> tuple[str, ...]:
     For an implemented row only "covid" and "other_form" (how the form changed) are kept;
     otherwise "not_organized" is given when no other reason is found.
     """
-    folded = mask_abbreviation_dots(fold(text))
+    folded = fold(mask_inner_dots(text))
     found = {code for code in _PATTERNS if _has_reason(code, folded)}
     if status == IMPLEMENTED:
         found &= set(_IMPLEMENTED_REASONS)

@@ -149,17 +149,3 @@ def test_every_stem_contains_one_of_its_reasons_trigger_words():
     for code, patterns in stems.items():
         for pattern in patterns:
             assert any(word in pattern for word in reasons._TRIGGERS[code]), (code, pattern)
-
-
-def test_abbreviation_dots_do_not_end_a_sentence():
-    from apanalysis.vocabulary.reasons import ABBREVIATION_MARK as M
-    from apanalysis.vocabulary.reasons import mask_abbreviation_dots
-
-    assert mask_abbreviation_dots("2020 m. spalio 20 d. posedis. kitas") == (
-        f"2020 m{M} spalio 20 d{M} posedis. kitas"
-    )
-    assert mask_abbreviation_dots("10 tukst. eur; t. y. daug. pvz. x") == (
-        f"10 tukst{M} eur; t{M} y{M} daug. pvz{M} x"
-    )
-    # a word merely ending like an abbreviation ("darbam.") is a sentence end
-    assert mask_abbreviation_dots("darbam. nr. 5") == f"darbam. nr{M} 5"
