@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from apanalysis.source.achieved import FLAGS
+from apanalysis.source.completion import COMPLETION_LEVELS
 
 if TYPE_CHECKING:
     from apanalysis.tables.assemble import YearData
@@ -120,6 +121,7 @@ def schemas() -> dict:
 
     status = pa.Check.isin(STATUSES)
     code = pa.Check.str_matches(CODE_PATTERN)
+    completion = pa.Check.isin(("", *COMPLETION_LEVELS))
     return {
         "measures": pa.DataFrameSchema(
             {
@@ -134,6 +136,7 @@ def schemas() -> dict:
                 "source_line": col(int, pa.Check.ge(1)),
                 "achieved_value": col(float, pa.Check.ge(0), nullable=True),
                 "flag": col(str, pa.Check.isin(("", *FLAGS))),
+                "completion": col(str, completion, required=False),
             },
             unique=["code", "action"],
         ),
@@ -143,6 +146,7 @@ def schemas() -> dict:
                 "municipality": col(str, pa.Check.str_length(min_value=1)),
                 "status": col(str, pa.Check.isin(MUNICIPAL_STATUSES)),
                 "source_line": col(int, pa.Check.ge(1)),
+                "completion": col(str, completion, required=False),
             }
         ),
         "tasks": pa.DataFrameSchema(
