@@ -429,6 +429,14 @@ def _numbers_between(text: str, folded: str, start: int, stop: int) -> list[tupl
     return found + [(s, float(v)) for v, _, s, _ in words if start <= s < stop]
 
 
+def _refers_back(folded: str, end: int, stems: tuple[str, ...]) -> bool:
+    """Whether "abu"/"visi" ending at ``end`` stands for the set itself: followed by no word
+    ("organizavo abu, skirtus …") or by the set's own noun ("visi mokymai"), not by another
+    noun ("visi dalyviai") or a verb ("visi buvo")."""
+    following = WORD_RE.match(folded, end + 1) if folded[end : end + 1] == " " else None
+    return following is None or following.group().startswith(stems)
+
+
 def _of_sets(text: str, folded: str, stems: tuple[str, ...]) -> list[tuple[float, int, int, int]]:
     """Achieved values stated against a set: "iš Plane numatytų 2 renginių, organizavo abu"
     → 2, "iš 14 numatytų savivaldybių 12 savivaldybių" → 12, "iš 3 mokymų surengti visi" → 3.
@@ -444,10 +452,10 @@ def _of_sets(text: str, folded: str, stems: tuple[str, ...]) -> list[tuple[float
         stop = end.start() if end else len(text)
         after = _numbers_between(text, folded, match.end(), stop)
         both = numbers.BOTH_WORDS.search(folded, match.end(), stop)
-        if both and size == 2:
+        if both and size == 2 and _refers_back(folded, both.end(), stems):
             after.append((both.start(), 2.0))
         every = numbers.ALL_WORDS.search(folded, match.end(), stop)
-        if every:
+        if every and _refers_back(folded, every.end(), stems):
             after.append((every.start(), size))
         if after:
             start, value = min(after)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from apanalysis.vocabulary.status import leading_status, looks_like_status
-from apanalysis.vocabulary.text import html_to_text, strip_emphasis
+from apanalysis.vocabulary.text import html_to_text, join_broken_lines, strip_emphasis
 
 COLUMNS = ("code", "title", "institutions", "criterion", "result")
 N_COLUMNS = len(COLUMNS)
@@ -82,8 +82,9 @@ class AnnexRecord:
         return joined
 
     def text(self, column: str) -> str:
-        """The column as plain text (HTML and Markdown emphasis removed)."""
-        return strip_emphasis(html_to_text(self.html(column)))
+        """The column as plain text (HTML and Markdown emphasis removed), with sentences a page
+        break had cut joined again (:func:`~apanalysis.vocabulary.text.join_broken_lines`)."""
+        return join_broken_lines(strip_emphasis(html_to_text(self.html(column))))
 
     def fragment_texts(self, column: str) -> list[tuple[int, str]]:
         """``(line, plain text)`` of each fragment of the column, to trace text to its line."""
