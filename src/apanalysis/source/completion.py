@@ -11,16 +11,17 @@ status unknown or ``not_planned``                      "" (not assessed)
 not (fully) implemented, the only reason stated is     ``no_evidence``
 "no information was provided"
 achievement ratio known and ≥ 1, status implemented    ``complete``
-achievement ratio known and ≥ 0.5                      ``substantial``
-achievement ratio known and > 0                        ``limited``
+achievement ratio known and > 0.5 (most of it)         ``substantial``
+achievement ratio known and > 0 (half or less)         ``limited``
 achievement ratio known and 0                          ``not_started``
 implemented (no ratio)                                 ``complete``
 partially implemented (no ratio)                       ``limited``
 not implemented (no ratio)                             ``not_started``
 =====================================================  =============================
 
-A row the report calls not implemented although it reached half its target or more is
-``substantial``: the scale follows the evidence, and the status column keeps the report's word.
+A row the report calls not implemented although it reached most of its target (118 of 120
+participants) is ``substantial``; one that reached half of it (1 of 2 meetings) is ``limited``:
+the scale follows the evidence, and the status column keeps the report's word.
 Partial implementation without numbers is ``limited``, the level that claims least.
 """
 
@@ -40,6 +41,7 @@ COMPLETION_LEVELS: tuple[str, ...] = (
 )
 #: The reason code meaning "no information was provided" (apanalysis.vocabulary.reasons).
 NO_INFORMATION = "no_information"
+#: Above this share of the target, most of the work was done.
 SUBSTANTIAL_RATIO = 0.5
 
 
@@ -56,7 +58,7 @@ def completion_level(status: str, reasons: list[str] | tuple[str, ...], ratio: f
     if _known(ratio):
         if ratio >= 1 and status == "implemented":
             return "complete"
-        if ratio >= SUBSTANTIAL_RATIO:
+        if ratio > SUBSTANTIAL_RATIO:
             return "substantial"
         return "limited" if ratio > 0 else "not_started"
     return {"implemented": "complete", "partially": "limited"}.get(status, "not_started")

@@ -50,8 +50,7 @@ NOT_HELD_RE = re.compile(
 #: An effect on the work: not held, postponed, stopped, carried on later, another form, only
 #: part of the plan, not reached, not possible.
 EFFECT_RE = re.compile(
-    NOT_HELD_RE.pattern
-    + r"|\bnukel\w*|\batide[tj]\w*|\bperkel\w*|\bsustabd\w*|\batsaukt\w*"
+    NOT_HELD_RE.pattern + r"|\bnukel\w*|\batide[tj]\w*|\bperkel\w*|\bsustabd\w*|\batsaukt\w*"
     r"|\bbus\s+tesiam\w*|\bnuotolin\w*|\bvirtual\w*|\bskaitmenin\w*|\brastu\b(?!\s*nr)"
     r"|\btik\b|\bnepasiekt\w*|\bnegalej\w*|\bnebuvo\s+galimyb\w*|\bmaziau\b"
 )

@@ -149,6 +149,10 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 _SENTENCE_END = re.compile(r"(?<![\s(„\"][^\W\d_])[.!?](?=\s|$)|\n")
 
 
+#: "ir kt." (and others) before a capital closes its sentence.
+_CLOSING_ABBREVIATION = re.compile(r"\bir\s+kt\.(?=\s+[A-ZĄČĘĖĮŠŲŪŽ])")
+
+
 @dataclass(frozen=True)
 class Reason:
     """A reason code and the sentence of the text it was read from ("" when none is stated)."""
@@ -169,8 +173,10 @@ def _fold_same_length(text: str) -> str:
 def _sentences(text: str) -> list[tuple[str, str]]:
     """``(folded sentence, sentence as written)`` of ``text``; abbreviation dots do not end one."""
     masked = mask_abbreviation_dots(_fold_same_length(text))
+    ends = {m.start() for m in _SENTENCE_END.finditer(masked)}
+    ends |= {m.end() - 1 for m in _CLOSING_ABBREVIATION.finditer(text)}
     out, start = [], 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(masked)] + [len(masked)]:
+    for end in [*sorted(ends), len(masked)]:
         if masked[start:end].strip():
             out.append((masked[start:end], " ".join(text[start : end + 1].split())))
         start = end + 1
