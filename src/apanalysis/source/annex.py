@@ -24,17 +24,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from apanalysis.vocabulary.status import leading_status, looks_like_status
-from apanalysis.vocabulary.text import html_to_text, strip_emphasis
+from apanalysis.vocabulary.text import html_to_text, join_broken_lines, strip_emphasis
 
 COLUMNS = ("code", "title", "institutions", "criterion", "result")
 N_COLUMNS = len(COLUMNS)
 
 CODE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{2})\.?$")
 CODE_LIKE = re.compile(r"^\d{1,4}(?:\s*[.,]\s*\d{1,4})+\.?$")
-TASK_HEADER = re.compile(r"^(\d+)\s*uždavin\w*\b", re.IGNORECASE)
-ACTION_START = re.compile(r"^(\d+)\s*veiksm\w*\s*[.:)]?\s*", re.IGNORECASE)
+TASK_HEADER = re.compile(r"^(\d{1,3})\s*uždavin\w*\b", re.IGNORECASE)
+ACTION_START = re.compile(r"^(\d{1,3})\s*veiksm\w*\s*[.:)]?\s*", re.IGNORECASE)
 ACTION_INSIDE = re.compile(
-    r"^(?P<measure>.+?)\s*[:;]\s*(?P<number>\d+)\s*veiksm\w*\s*[.:)]?\s*(?P<rest>.*)$",
+    r"^(?P<measure>.+?)\s*[:;]\s*(?P<number>\d{1,3})\s*veiksm\w*\s*[.:)]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 SEPARATOR_CELL = re.compile(r"^[-=_|:\s]*-{2,}[-=_|:\s]*$")
@@ -82,8 +82,9 @@ class AnnexRecord:
         return joined
 
     def text(self, column: str) -> str:
-        """The column as plain text (HTML and Markdown emphasis removed)."""
-        return strip_emphasis(html_to_text(self.html(column)))
+        """The column as plain text (HTML and Markdown emphasis removed), with sentences a page
+        break had cut joined again (:func:`~apanalysis.vocabulary.text.join_broken_lines`)."""
+        return join_broken_lines(strip_emphasis(html_to_text(self.html(column))))
 
     def fragment_texts(self, column: str) -> list[tuple[int, str]]:
         """``(line, plain text)`` of each fragment of the column, to trace text to its line."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
+from apanalysis.source.completion import completion_level
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
 from apanalysis.source.reader import SourceText, find_report, read_report
@@ -20,7 +21,7 @@ from apanalysis.tables.yeardata import YearData
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
-from apanalysis.vocabulary.reasons import find_reasons
+from apanalysis.vocabulary.reasons import evidence_text, read_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
@@ -75,7 +76,7 @@ class _TableBuilder:
             self.problems.append((record.source_line, self._status_problem(record, result)))
             return
         parts = split_municipal(result)
-        self.measures.append(self._measure_row(record, result, status, len(parts)))
+        self.measures.append(self._measure_row(record, result, status, parts))
         for part in parts:
             self._add_municipal(record, part)
         self._add_amounts(record, result, parts)
@@ -89,14 +90,16 @@ class _TableBuilder:
             return f"{label}: unknown status word {first!r}: row not read"
         return f"{label}: result does not start with a status word ({first!r}): row not read"
 
-    def _measure_row(self, record: AnnexRecord, result: str, status, municipal_count: int) -> dict:
+    def _measure_row(self, record: AnnexRecord, result: str, status, parts) -> dict:
         title = plain(record.html("title"))
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
         target = parse_target(criterion)
-        reasons = find_reasons(result, status.status)
-        achieved = achieved_value(criterion, target.value, result)
+        reasons = read_reasons(result, status.status)
+        codes = [reason.code for reason in reasons]
+        achieved = achieved_value(criterion, target.value, result, parts)
         achieved_number = achieved.value if achieved else None
+        ratio = achievement_ratio(achieved_number, target.value)
         action_title = title
         if record.action is not None:
             _, _, action_title = split_action(record.html("title"))
@@ -116,20 +119,23 @@ class _TableBuilder:
             "deadline": target.deadline or "",
             "status": status.status,
             "status_raw": status.raw,
-            "reasons": _join(reasons),
-            "covid": "covid" in reasons,
+            "reasons": _join(codes),
+            "covid": "covid" in codes,
             "result_text": result,
-            "municipal_count": municipal_count,
+            "municipal_count": len(parts),
             "source_line": record.source_line,
             "end_line": record.end_line,
             "achieved_value": achieved_number,
             "achieved_quote": achieved.quote if achieved else "",
-            "achievement_ratio": achievement_ratio(achieved_number, target.value),
-            "flag": flag(status.status, target.value, achieved_number, result, criterion),
+            "achievement_ratio": ratio,
+            "flag": flag(status.status, target.value, achieved_number, result, criterion, parts),
+            "evidence": evidence_text(reasons),
+            "completion": completion_level(status.status, codes, ratio),
         }
 
     def _add_municipal(self, record: AnnexRecord, part) -> None:
-        reasons = find_reasons(part.text, part.status.status)
+        reasons = read_reasons(part.text, part.status.status)
+        codes = [reason.code for reason in reasons]
         self.municipal.append(
             {
                 "year": self.year,
@@ -139,10 +145,12 @@ class _TableBuilder:
                 "municipality_raw": part.municipality_raw,
                 "status": part.status.status,
                 "status_raw": part.status.raw,
-                "reasons": _join(reasons),
-                "covid": "covid" in reasons,
+                "reasons": _join(codes),
+                "covid": "covid" in codes,
                 "text": part.text,
                 "source_line": line_of(record, part.text[:60]),
+                "evidence": evidence_text(reasons),
+                "completion": completion_level(part.status.status, codes, None),
             }
         )
 

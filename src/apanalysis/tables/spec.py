@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apanalysis.source.achieved import FLAGS
+from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
 from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
@@ -232,6 +233,19 @@ MEASURES = Table(
             "implemented_below_target",
             isin("", *FLAGS),
         ),
+        C(
+            "evidence",
+            "str",
+            "the sentence each reason was read from, as `reason: sentence`, joined by ` | `",
+            "covid: Dėl COVID-19 pandemijos mokymai neorganizuoti.",
+        ),
+        C(
+            "completion",
+            "str",
+            "completion level on the OGP IRM scale, from status, reasons and achievement (empty where a municipality planned nothing)",
+            "limited",
+            isin("", *COMPLETION_LEVELS),
+        ),
     ),
     unique=("code", "action"),
 )
@@ -274,6 +288,14 @@ MUNICIPAL = Table(
             NONEMPTY,
         ),
         C("source_line", "int64", "line where it starts", "186", POSITIVE),
+        C("evidence", "str", "as in `measures`, for this municipality's text", ""),
+        C(
+            "completion",
+            "str",
+            "as in `measures`, for this municipality's result",
+            "no_evidence",
+            isin("", *COMPLETION_LEVELS),
+        ),
     ),
 )
 

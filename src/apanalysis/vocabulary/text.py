@@ -206,6 +206,21 @@ def _parsed_html_to_text(fragment: str) -> str:
     return "\n".join(parser.lines)
 
 
+#: A line break inside a sentence: the line before ends without closing punctuation and the next
+#: starts with a lower-case letter that opens no list item ("a) …").
+_BROKEN_LINE = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-ząčęėįšųūž])(?![a-z][.)]\s)")
+
+
+def join_broken_lines(text: str) -> str:
+    """``text`` with the line breaks a page cut left inside a sentence made spaces
+    ("Nuotoliniu\nbūdu pristatyta" → "Nuotoliniu būdu pristatyta"). Breaks between list items
+    and paragraphs stay: a line that ends a sentence or clause (". ! ? : ;"), or a next line
+    that starts with a capital, a digit, a bullet or "a)", keeps its break."""
+    if "\n" not in text:
+        return text
+    return _BROKEN_LINE.sub(" ", text)
+
+
 def sanitize_html(fragment: str) -> str:
     """``fragment`` with only p, b, i, em, strong, ol, ul, li, br and http(s) links kept."""
     import nh3
