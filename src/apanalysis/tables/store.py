@@ -2,9 +2,10 @@
 and ``load_years`` (several years).
 
 ``data/processed/<year>/`` holds each table as CSV (UTF-8, for people and spreadsheets) and
-Parquet (typed, for code), ``audit.csv`` (the narrative's claims recomputed from the annex, see
-:mod:`apanalysis.analysis.audit`), and ``meta.json`` recording which raw file and which library
-version made them. ``load_year`` reads them only while both still match; otherwise it parses the
+Parquet (typed, for code); ``audit.csv`` (the narrative's claims recomputed from the annex, see
+:mod:`apanalysis.analysis.audit`); the tables and the audit in one Excel workbook,
+``apanalysis-<year>.xlsx`` (:mod:`apanalysis.tables.workbook`); and ``meta.json`` recording which
+raw file and which library version made them. ``load_year`` reads them only while both still match; otherwise it parses the
 raw file. The store computes nothing: the caller parses the year and computes its audit.
 """
 
@@ -21,10 +22,12 @@ from apanalysis.files import code_fingerprint, file_sha256
 from apanalysis.source.reader import find_report
 from apanalysis.tables.assemble import parse_year
 from apanalysis.tables.schema import check, check_table, coerce
+from apanalysis.tables.workbook import workbook_bytes
 from apanalysis.tables.yeardata import YearData
 
 META_FILE = "meta.json"
 AUDIT_FILE = "audit.csv"
+WORKBOOK_FILE = "apanalysis-{year}.xlsx"
 
 
 def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
@@ -60,7 +63,11 @@ def write_year(
         files.write_bytes(out / f"{table}.csv", csv_bytes(frame))
         files.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
     files.write_bytes(out / AUDIT_FILE, csv_bytes(audit_table))
-    files.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
+    meta = _meta(data)
+    tables = {table: getattr(data, table) for table in data.TABLES} | {"audit": audit_table}
+    workbook = workbook_bytes(data.year, tables, (data.source.name, meta["source_sha256"]))
+    files.write_bytes(out / WORKBOOK_FILE.format(year=data.year), workbook)
+    files.write_text(out / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False))
     return data
 
 
