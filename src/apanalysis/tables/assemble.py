@@ -13,7 +13,8 @@ from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
-from apanalysis.source.reader import SourceText, find_report, read_report
+from apanalysis.source.document import Document
+from apanalysis.source.reader import SourceText, find_report, read_document, text_document
 from apanalysis.tables.schema import frame_from_rows
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
@@ -46,6 +47,8 @@ MEASURE_COLUMNS = [
     "municipal_count",
     "source_line",
     "end_line",
+    "source_page",
+    "source_row",
     "achieved_value",
     "achieved_quote",
     "achievement_ratio",
@@ -63,6 +66,8 @@ MUNICIPAL_COLUMNS = [
     "covid",
     "text",
     "source_line",
+    "source_page",
+    "source_row",
 ]
 AMOUNT_COLUMNS = [
     "year",
@@ -78,9 +83,13 @@ AMOUNT_COLUMNS = [
     "raw",
     "quote",
     "source_line",
+    "source_page",
+    "source_row",
 ]
-PROBLEM_COLUMNS = ["file", "line", "problem"]
-LINE_COLUMNS = ["line", "kind", "code", "action"]
+PROBLEM_COLUMNS = ["file", "line", "page", "problem"]
+LINE_COLUMNS = ["line", "page", "row", "kind", "code", "action"]
+#: Provenance beside ``source_line``: the PDF page and the Word table row (None for text).
+PLACE_COLUMNS = ("source_page", "source_row")
 
 
 @dataclass
@@ -136,7 +145,7 @@ def _join(values) -> str:
 class _TableBuilder:
     """Collects rows of every table while walking the annex records."""
 
-    def __init__(self, source: SourceText, year: int):
+    def __init__(self, source: Document, year: int):
         self.source, self.year = source, year
         self.measures: list[dict] = []
         self.municipal: list[dict] = []
@@ -252,32 +261,53 @@ class _TableBuilder:
             )
 
 
-def build_tables(source: SourceText, year: int) -> YearData:
-    """All tables of one decoded report."""
-    annex: Annex = parse_annex(source.annex)
-    builder = _TableBuilder(source, year)
+def with_places(rows: list[dict], document: Document, line_key: str = "source_line") -> list:
+    """``rows`` with ``source_page`` and ``source_row`` of the block or row at their line."""
+    for row in rows:
+        page, table_row = document.place(row.get(line_key))
+        row["source_page"], row["source_row"] = page, table_row
+    return rows
+
+
+def build_tables(source: Document | SourceText, year: int) -> YearData:
+    """All tables of one report read into the document model (a decoded text also works)."""
+    document = text_document(source) if isinstance(source, SourceText) else source
+    annex: Annex = parse_annex(document.annex_lines())
+    builder = _TableBuilder(document, year)
     for record in annex.records:
         builder.add_record(record)
-    narrative = parse_narrative(source.narrative, year)
+    narrative = parse_narrative(document.narrative_lines(), year)
     problems = sorted(annex.problems + builder.problems + list(narrative.problems))
     amount_rows = list(narrative.amounts) + builder.amounts
     for row in amount_rows:
         row.setdefault("is_range", False)
-    problem_rows = [{"file": str(source.path), "line": n, "problem": p} for n, p in problems]
+    problem_rows = [
+        {"file": str(document.path), "line": n, "page": document.page(n), "problem": p}
+        for n, p in problems
+    ]
+    line_rows = [
+        {**vars(line), "page": document.page(line.line), "row": document.table_row(line.line)}
+        for line in annex.lines
+    ]
     return YearData(
         year=year,
-        source=source.path,
-        measures=frame_from_rows(builder.measures, "measures", MEASURE_COLUMNS),
-        municipal=frame_from_rows(builder.municipal, "municipal", MUNICIPAL_COLUMNS),
-        tasks=frame_from_rows(list(narrative.tasks), "tasks"),
-        claims=frame_from_rows(list(narrative.claims), "claims"),
-        amounts=frame_from_rows(amount_rows, "amounts", AMOUNT_COLUMNS),
+        source=document.path,
+        measures=frame_from_rows(
+            with_places(builder.measures, document), "measures", MEASURE_COLUMNS
+        ),
+        municipal=frame_from_rows(
+            with_places(builder.municipal, document), "municipal", MUNICIPAL_COLUMNS
+        ),
+        tasks=frame_from_rows(with_places(list(narrative.tasks), document), "tasks"),
+        claims=frame_from_rows(with_places(list(narrative.claims), document), "claims"),
+        amounts=frame_from_rows(with_places(amount_rows, document), "amounts", AMOUNT_COLUMNS),
         problems=frame_from_rows(problem_rows, "problems", PROBLEM_COLUMNS),
-        lines=frame_from_rows([vars(line) for line in annex.lines], "lines", LINE_COLUMNS),
+        lines=frame_from_rows(line_rows, "lines", LINE_COLUMNS),
     )
 
 
 def parse_year(year: int, raw_dir: Path | None = None) -> YearData:
-    """Read, parse and check the report of ``year`` found under ``raw_dir``."""
+    """Read, parse and check the report of ``year`` found under ``raw_dir`` (text, Word or
+    PDF)."""
     path = find_report(year, raw_dir)
-    return build_tables(read_report(path, expected_year=year), year)
+    return build_tables(read_document(path, expected_year=year), year)

@@ -29,10 +29,19 @@ DTYPES: dict[str, dict[str, str]] = {
         "municipal_count": "int64",
         "source_line": "int64",
         "end_line": "int64",
+        "source_page": "Int64",
+        "source_row": "Int64",
         "achieved_value": "float64",
         "achievement_ratio": "float64",
     },
-    "municipal": {"year": "int64", "action": "Int64", "covid": "bool", "source_line": "int64"},
+    "municipal": {
+        "year": "int64",
+        "action": "Int64",
+        "covid": "bool",
+        "source_line": "int64",
+        "source_page": "Int64",
+        "source_row": "Int64",
+    },
     "tasks": {
         "year": "int64",
         "task": "int64",
@@ -43,8 +52,17 @@ DTYPES: dict[str, dict[str, str]] = {
         "planned_eur": "float64",
         "spent_eur": "float64",
         "source_line": "Int64",
+        "source_page": "Int64",
+        "source_row": "Int64",
     },
-    "claims": {"year": "int64", "task": "Int64", "value": "float64", "source_line": "Int64"},
+    "claims": {
+        "year": "int64",
+        "task": "Int64",
+        "value": "float64",
+        "source_line": "Int64",
+        "source_page": "Int64",
+        "source_row": "Int64",
+    },
     "amounts": {
         "year": "int64",
         "task": "Int64",
@@ -53,9 +71,11 @@ DTYPES: dict[str, dict[str, str]] = {
         "per_month": "bool",
         "is_range": "bool",
         "source_line": "Int64",
+        "source_page": "Int64",
+        "source_row": "Int64",
     },
-    "problems": {"line": "Int64"},
-    "lines": {"line": "int64", "action": "Int64"},
+    "problems": {"line": "Int64", "page": "Int64"},
+    "lines": {"line": "int64", "page": "Int64", "row": "Int64", "action": "Int64"},
 }
 
 
