@@ -11,9 +11,9 @@ import pandas as pd
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
+from apanalysis.source.document import Document
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
-from apanalysis.source.document import Document
 from apanalysis.source.reader import SourceText, find_report, read_document, text_document
 from apanalysis.tables.schema import frame_from_rows
 from apanalysis.vocabulary.institutions import normalize_institutions
