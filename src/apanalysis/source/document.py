@@ -18,6 +18,7 @@ by each reader; the parsers see only this model.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +114,22 @@ class Document:
 
     def table_row(self, line: int | None) -> int | None:
         return self.place(line)[1]
+
+
+#: A measure code with stray spaces, as PDF and Word tables sometimes give it ("01.01.01 .").
+STRAY_CODE_SPACES = re.compile(r"^(\d{2})\s*\.\s*(\d{2})\s*\.\s*(\d{2})\s*(\.?)$")
+
+
+def compact_code(cell: str) -> str:
+    """A first cell holding only a code with stray spaces, as the code: "01.01.01 ." →
+    "01.01.01."; any other cell unchanged.
+
+    >>> compact_code("01 .01.01 .")
+    '01.01.01.'
+    """
+    plain = re.sub(r"<[^>]+>", "", cell).strip()
+    match = STRAY_CODE_SPACES.match(plain)
+    return ".".join(match.groups()[:3]) + match.group(4) if match else cell
 
 
 def citation(line: object = None, page: object = None, row: object = None) -> str:
