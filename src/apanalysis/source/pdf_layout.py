@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 #: A rule is at most this thick (points); a cell border drawn as a filled thin rectangle too.
@@ -57,6 +58,7 @@ class Line:
     chars: list[Char]
     size: float = 0.0
     sup: list[bool] = field(default_factory=list)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def x0(self) -> float:
@@ -66,11 +68,11 @@ class Line:
     def x1(self) -> float:
         return self.chars[-1].x1
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c, s in zip(self.chars, self.sup, strict=True) if not s)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c, s in zip(self.chars, self.sup, strict=True) if not s)
 
@@ -90,6 +92,12 @@ class Line:
         return bool(letters) and sum(c.bold for c in letters) >= 0.9 * len(letters)
 
     def text(self, superscript: str = "sup") -> str:
+        key = superscript
+        if key not in self._texts:
+            self._texts[key] = self._text(superscript)
+        return self._texts[key]
+
+    def _text(self, superscript: str) -> str:
         """The line's text; raised numbers as ``<sup>N</sup>`` (``superscript="sup"``), kept
         as they are (``"keep"``) or dropped (``"drop"``). Markup characters are escaped."""
         out: list[str] = []
@@ -112,7 +120,7 @@ class Line:
                     out.append(char.text)
             else:
                 in_sup = False
-                out.append(_escape(char.text))
+                out.append(_escape(char.text) if char.text in "&<>" else char.text)
             previous = char
         if in_sup and superscript == "sup":
             out.append("</sup>")
@@ -123,8 +131,11 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def page_chars(page, raw) -> list[Char]:
-    """Every visible character of a PDFium page (generated spaces and line ends left out)."""
+def page_chars(page, raw, plain_box: tuple[float, float, float, float] | None = None) -> list[Char]:
+    """Every visible character of a PDFium page (generated spaces and line ends left out).
+
+    Inside ``plain_box`` (a table, where bold does not matter) the font is not looked up.
+    """
     height = page.get_height()
     textpage = page.get_textpage()
     handle = textpage.raw
@@ -143,16 +154,12 @@ def page_chars(page, raw) -> list[Char]:
         raw.FPDFText_GetLooseCharBox(handle, index, box_ref)
         raw.FPDFText_GetCharOrigin(handle, index, *origin)
         size = raw.FPDFText_GetFontSize(handle, index)
-        chars.append(
-            Char(
-                chr(code),
-                box.left,
-                box.right,
-                height - y.value,
-                size,
-                _is_bold(raw, handle, index, fonts),
-            )
+        base = height - y.value
+        plain = plain_box is not None and (
+            plain_box[0] <= box.left <= plain_box[2] and plain_box[1] <= base <= plain_box[3]
         )
+        bold = False if plain else _is_bold(raw, handle, index, fonts)
+        chars.append(Char(chr(code), box.left, box.right, base, size, bold))
     textpage.close()
     return chars
 
@@ -162,7 +169,7 @@ def _is_bold(raw, handle, index: int, fonts: dict[int, bool]) -> bool:
     if not text_object:
         return False
     font = raw.FPDFTextObj_GetFont(text_object)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = ctypes.c_void_p.from_buffer(font).value or 0
     if key not in fonts:
         buffer = ctypes.create_string_buffer(256)
         raw.FPDFFont_GetBaseFontName(font, buffer, 256)

@@ -157,9 +157,9 @@ def _read_pages(data: bytes, path: Path) -> list[_Page]:
     try:
         for index in range(len(pdf)):
             page = pdf[index]
-            chars = page_chars(page, raw)
             horizontal, vertical = page_rules(page, raw)
             table = find_table(horizontal, vertical)
+            chars = page_chars(page, raw, table.box if table else None)
             inside = [c for c in chars if table and table.contains(c)] if table else []
             outside = [c for c in chars if not (table and table.contains(c))] if table else chars
             height, width = page.get_height(), page.get_width()
