@@ -12,7 +12,6 @@ import math
 import pandas as pd
 
 from apanalysis.analysis.audit import CLAIM_LABELS
-from apanalysis.source.document import citation
 from apanalysis.presentation.takeaways import (
     fmt_count,
     fmt_eur,
@@ -21,6 +20,7 @@ from apanalysis.presentation.takeaways import (
     fmt_pct,
     rows_phrase,
 )
+from apanalysis.source.document import citation
 
 __all__ = [
     "achieved_finding",
