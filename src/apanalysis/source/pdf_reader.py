@@ -390,7 +390,7 @@ class _NarrativeBuilder:
         last = item.last
         if item.pieces[-1][0] != page.number:  # the page changed since this block's last line
             return self._continues_on_next_page(item, line)
-        if line.bottom - last.bottom > 1.3 * self.pitch:
+        if line.bottom - last.bottom > 1.3 * self.pitch * max(1.0, line.size / self.body):
             return False
         if item.kind == HEADING:
             return True
