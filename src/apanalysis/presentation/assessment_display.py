@@ -54,6 +54,7 @@ AUDIT_SHOWN = [
     "difference",
     "verdict",
     "source_line",
+    "source_page",
     "quote",
     "how",
     "detail",
@@ -78,6 +79,8 @@ def _verdict_style(value: object) -> str:
 def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
     """The audit (from ``analysis.audit.audit_view``) with coloured verdicts."""
     shown = view[[c for c in AUDIT_SHOWN if c in view.columns]].copy()
+    if "source_page" in shown.columns and shown["source_page"].isna().all():
+        shown = shown.drop(columns="source_page")  # a text or Word report: lines only
     for column in ("claimed", "recomputed"):
         shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
     counts = view["verdict"].value_counts()

@@ -1,6 +1,7 @@
 """Reconstructing the annex table: one record per measure or action, with its source lines.
 
-The annex is a tab-separated table converted from a PDF. Its structure, not its positions, is
+The annex is a table: tab-separated lines of a text report, or the rows of a Word or PDF table
+given by the document model (:mod:`.document`). Its structure, not its positions, is
 what the parser relies on:
 
 - a *task header* row: "N uždavinys – ..." in the first cell, the other cells empty (also
@@ -20,6 +21,7 @@ Markup is never structure: HTML (``<p>``, ``<b>``, ``<i>`` ...) and Markdown emp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -216,10 +218,10 @@ class _AnnexParser:
         self.lines.append(AnnexLine(line_no, "problem"))
         self.current = None
 
-    def feed(self, line_no: int, raw: str) -> None:
-        if not raw.strip():
+    def feed(self, line_no: int, raw: str | Sequence[str]) -> None:
+        cells = raw.split("\t") if isinstance(raw, str) else list(raw)
+        if not any(cell.strip() for cell in cells):
             return
-        cells = raw.split("\t")
         number = task_header(cells)  # before layout: a header may be a Markdown heading
         if number is not None:
             self.task, self.current = number, None
@@ -323,8 +325,12 @@ class _AnnexParser:
         return from_code
 
 
-def parse_annex(lines: list[tuple[int, str]]) -> Annex:
-    """Parse the annex lines ``(line_no, text)`` into records, line accounting and problems."""
+def parse_annex(lines: Iterable[tuple[int, str | Sequence[str]]]) -> Annex:
+    """Parse the annex rows into records, line accounting and problems.
+
+    Each row is ``(line_no, text)`` with tab-separated cells (a text report's line) or
+    ``(line_no, cells)`` (a row of the document model: a Word or PDF table row).
+    """
     parser = _AnnexParser()
     for line_no, raw in lines:
         parser.feed(line_no, raw)

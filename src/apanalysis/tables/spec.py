@@ -213,6 +213,20 @@ MEASURES = Table(
             POSITIVE,
         ),
         C(
+            "source_page",
+            "Int64",
+            "page where the row starts: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
+        C(
+            "source_row",
+            "Int64",
+            "table row where it starts: row of the Word annex table, header rows counted (empty for text and PDF)",
+            "14",
+            POSITIVE,
+        ),
+        C(
             "achieved_value",
             "float64",
             "what the result says was achieved, when it says so unambiguously",
@@ -288,6 +302,20 @@ MUNICIPAL = Table(
             NONEMPTY,
         ),
         C("source_line", "int64", "line where it starts", "186", POSITIVE),
+        C(
+            "source_page",
+            "Int64",
+            "page where it starts: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
+        C(
+            "source_row",
+            "Int64",
+            "table row of its measure: row of the Word annex table, header rows counted (empty for text and PDF)",
+            "14",
+            POSITIVE,
+        ),
         C("evidence", "str", "as in `measures`, for this municipality's text", ""),
         C(
             "completion",
@@ -356,6 +384,13 @@ TASKS = Table(
             "2020 m. 1 uždavinio priemonėms ir veiksams įgyvendinti institucijos buvo numatę …",
         ),
         C("source_line", "Int64", "line of the task's heading", "34", POSITIVE),
+        C(
+            "source_page",
+            "Int64",
+            "page of the heading: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
     ),
     unique=("task",),
 )
@@ -384,6 +419,13 @@ CLAIMS = Table(
             "ir veiksmai.",
         ),
         C("source_line", "Int64", "line of the sentence", "108", POSITIVE),
+        C(
+            "source_page",
+            "Int64",
+            "page of the sentence: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
     ),
 )
 
@@ -416,6 +458,20 @@ AMOUNTS = Table(
         C("raw", "str", "the amount as written", "459,88 Eur", NONEMPTY),
         C("quote", "str", "the sentence", "… Priemonėms skirta 459,88 Eur."),
         C("source_line", "Int64", "line of the amount", "172", POSITIVE),
+        C(
+            "source_page",
+            "Int64",
+            "page of the amount: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
+        C(
+            "source_row",
+            "Int64",
+            "table row of an annex amount: row of the Word annex table, header rows counted (empty for text and PDF)",
+            "14",
+            POSITIVE,
+        ),
     ),
 )
 
@@ -437,6 +493,13 @@ AUDIT = Table(
         C("verdict", "str", "whether they agree", "mismatch", isin(*AUDIT_VERDICTS)),
         C("quote", "str", "the narrative's sentence", "… sudarė 54 priemonės ir veiksmai."),
         C("source_line", "Int64", "line of the sentence", "108", POSITIVE),
+        C(
+            "source_page",
+            "Int64",
+            "page of the cited line: 1-based page of the PDF (empty for text and Word)",
+            "12",
+            POSITIVE,
+        ),
         C("how", "str", "how it was recomputed", "Counted the annex's measure and action rows …"),
         C("detail", "str", "the rows behind the number", "Annex rows per task: task 1: 15, …"),
     ),
@@ -448,6 +511,7 @@ PROBLEMS = Table(
     (
         C("file", "str", "the raw file", "data/raw/2020/report.txt", NONEMPTY),
         C("line", "Int64", "its line", "140", POSITIVE),
+        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
         C(
             "problem",
             "str",
@@ -462,7 +526,15 @@ LINES = Table(
     "lines",
     "how each non-empty annex line was used",
     (
-        C("line", "int64", "line of the raw file", "134", POSITIVE),
+        C(
+            "line",
+            "int64",
+            "line of the raw file (of the document model for Word and PDF)",
+            "134",
+            POSITIVE,
+        ),
+        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
+        C("row", "Int64", "its Word table row (empty for text and PDF)", "14", POSITIVE),
         C("kind", "str", "how it was read", "row", isin(*LINE_KINDS)),
         C("code", "str", "the row's code, for a row or its continuation", "01.01.01"),
         C("action", "Int64", "the row's action", "2", POSITIVE),
