@@ -8,6 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 KERNEL := apanalysis
 INSTALLER ?= auto
+# Extra options for the apanalysis command of reports/parse/validate, e.g. ARGS="--year 2020".
+ARGS   ?=
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # JupyterLab refuses to start as root unless told: say so and pass --allow-root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -33,13 +35,13 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## create/refresh .venv, install the package editable, register the Jupyter kernel
 
 reports: setup ## parse every year in data/raw and build its HTML reports into reports/
-	$(BIN)/apanalysis build
+	$(BIN)/apanalysis build $(ARGS)
 
 parse: setup ## parse every year into data/processed/<year>/ (CSV + Parquet)
-	$(BIN)/apanalysis parse
+	$(BIN)/apanalysis parse $(ARGS)
 
 validate: setup ## list problems found in the raw reports (non-zero exit if any)
-	$(BIN)/apanalysis validate
+	$(BIN)/apanalysis validate $(ARGS)
 
 test: setup ## run the whole test suite (unit, back-tests, report builds)
 	$(BIN)/python -m pytest
@@ -48,7 +50,7 @@ test-fast: setup ## the unit tests and back-tests only (skips the slow report bu
 	$(BIN)/python -m pytest -m "not slow"
 
 lab: setup ## open JupyterLab on notebooks/ with the project's kernel
-	@$(if $(LAB_ROOT),echo "make lab: running as root, so JupyterLab is started with --allow-root")
+	@$(if $(LAB_ROOT),echo "make lab: running as root - JupyterLab is started with --allow-root")
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
 
 lint: setup ## ruff check and ruff format --check on the code, tests, tools and notebooks
