@@ -1,7 +1,8 @@
-"""Command line: ``apanalysis parse | validate | build``.
+"""Command line: ``apanalysis parse | validate | build | annotate | new-year``.
 
-Errors the user can cause print one line (``file:line: message``) and exit non-zero; ``--debug``
-shows the traceback instead.
+Errors the user can cause print one line (``file:line: message``) and exit 2; ``--debug``
+shows the traceback instead. Problems found in a report make ``validate`` and ``build`` exit 1
+(``build`` still builds, and its pages say so). An interrupt exits 130.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from apanalysis import __version__
+
     parser = argparse.ArgumentParser(prog="apanalysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"apanalysis {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("parse", help="parse raw reports into data/processed/<year>/")
@@ -59,13 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--figures-dir", type=Path, default=paths.FIGURES_DIR)
     p.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR)
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument(
+        "--wait",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="when another build writes into the same folders, wait for it (default) or, with "
+        "--no-wait, stop at once",
+    )
 
     p = sub.add_parser(
         "annotate",
-        help="write data/raw/<year>/assessment.csv, a template for "
+        help="write data/raw/<year>/assessment.csv (or .xlsx), a template for "
         "an evaluator's verdicts (never overwrites)",
     )
     _add_common(p)
+    p.add_argument(
+        "--format",
+        choices=("csv", "xlsx"),
+        default="csv",
+        help="csv (default) or xlsx: an Excel workbook with a list to pick evaluator_status from",
+    )
 
     p = sub.add_parser("new-year", help="create data/raw/<year>/ with a README for a new report")
     p.add_argument("year", type=_year)
@@ -74,18 +91,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _misnamed_hint(misnamed: dict[str, int], year: int | None = None) -> str:
+    names = [name for name, y in misnamed.items() if year is None or y == year]
+    return "; ".join(f"{name!r} looks like it: rename it to {misnamed[name]}" for name in names)
+
+
 def _years(args: argparse.Namespace) -> list[int]:
+    """The years asked for (default: every year folder); warns about folders that look like a
+    year but are not named as one, since they are skipped."""
     found = paths.available_years(args.raw_dir)
+    misnamed = paths.misnamed_year_folders(args.raw_dir)
+    for name, year in misnamed.items():
+        print(
+            f"apanalysis: warning: {Path(args.raw_dir) / name}: folder {name!r} looks like a year "
+            f"but is skipped: a year folder is named by the year alone (rename it to {year})",
+            file=sys.stderr,
+        )
     years = args.years or found
     if not years:
-        raise ApanalysisError("no year folders found (expected e.g. 2020/)", args.raw_dir)
+        hint = _misnamed_hint(misnamed)
+        raise ApanalysisError(
+            f"no year folders found (expected e.g. 2020/){'; ' + hint if hint else ''}",
+            args.raw_dir,
+        )
     for year in years:
         if year not in found:
             listed = ", ".join(map(str, found)) or "none"
+            hint = _misnamed_hint(misnamed, year)
             raise ApanalysisError(
-                f"no folder for year {year} (years found: {listed})", args.raw_dir
+                f"no folder for year {year} (years found: {listed}){'; ' + hint if hint else ''}",
+                args.raw_dir,
             )
     return sorted(set(years))
+
+
+def _check_outputs(args: argparse.Namespace, *options: str) -> None:
+    """Refuse output folders inside the raw folder, or that cannot be written (one line)."""
+    from apanalysis.build.outputs import check_output_folders
+
+    outputs = {f"--{name.replace('_', '-')}": getattr(args, name) for name in options}
+    check_output_folders(args.raw_dir, outputs)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -93,7 +138,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
-    for year in _years(args):
+    years = _years(args)
+    _check_outputs(args, "processed_dir")
+    for year in years:
         data = parse_year(year, raw_dir=args.raw_dir)
         write_year(data, audit(data), processed_dir=args.processed_dir)
         print(
@@ -105,6 +152,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from apanalysis.build.problems import problem_lines
     from apanalysis.tables.assemble import parse_year
     from apanalysis.workspace.annotations import read_assessment
 
@@ -112,32 +160,47 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for year in _years(args):
         data = parse_year(year, raw_dir=args.raw_dir)
         read_assessment(year, raw_dir=args.raw_dir, measures=data.measures)  # if any: strict
-        for problem in data.problems.itertuples():
-            print(f"{problem.file}:{problem.line}: {problem.problem}")
-        total += len(data.problems)
-        print(f"{year}: {len(data.measures)} rows, {len(data.problems)} problems")
+        lines = problem_lines(data)  # an empty annex is a problem too
+        for line in lines:
+            print(line)
+        total += len(lines)
+        print(f"{year}: {len(data.measures)} rows, {len(lines)} problems")
     return 1 if total else 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from apanalysis.build.pipeline import build
+    from apanalysis.build.problems import problems_summary, recorded_problems
 
-    build(
-        years=_years(args),
+    years = _years(args)
+    _check_outputs(args, "processed_dir", "figures_dir", "reports_dir")
+    built = build(
+        years=years,
         raw_dir=args.raw_dir,
         processed_dir=args.processed_dir,
         figures_dir=args.figures_dir,
         reports_dir=args.reports_dir,
         force=args.force,
+        wait=args.wait,
     )
-    return 0
+    with_problems = 0
+    for year in years:
+        problems = [] if year in built.refused else recorded_problems(year, args.processed_dir)
+        for line in problems:
+            print(line, file=sys.stderr)
+        if problems:
+            print(problems_summary(year, len(problems), args.processed_dir), file=sys.stderr)
+            with_problems += 1
+    return 2 if built.refused else 1 if with_problems else 0
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
     from apanalysis.workspace.annotations import write_template
 
     for year in _years(args):
-        path = write_template(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
+        path = write_template(
+            year, raw_dir=args.raw_dir, processed_dir=args.processed_dir, fmt=args.format
+        )
         print(f"{year}: wrote {path}")
     return 0
 
@@ -172,8 +235,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"apanalysis: error: {error.one_line()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("apanalysis: interrupted", file=sys.stderr)
+        print("apanalysis: interrupted (no temporary file left behind)", file=sys.stderr)
         return 130
+    except OSError as error:  # a folder or file the system refused: name it, in one line
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        reason = error.strerror or str(error)
+        print(
+            f"apanalysis: error: {where}{reason} (check that this path exists and can be "
+            "written, or choose another folder)",
+            file=sys.stderr,
+        )
+        return 2
     except Exception as error:  # a bug, not the user's input: still one line unless --debug
         if args.debug:
             raise

@@ -6,6 +6,7 @@ library and the CLI behave the same wherever they are started from.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +21,10 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 #: Format of each suffix; ".doc" is found (so it is refused with advice), never read.
 REPORT_FORMATS = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
-#: Name of the optional evaluator annotations file inside a year folder.
-ASSESSMENT_FILE = "assessment.csv"
+#: Name of the optional evaluator annotations file inside a year folder: a CSV, or a workbook.
+ASSESSMENT_STEM = "assessment"
+ASSESSMENT_FILE = f"{ASSESSMENT_STEM}.csv"
+ASSESSMENT_FILES = (ASSESSMENT_FILE, f"{ASSESSMENT_STEM}.xlsx")
 #: Files in a year folder that are not the report.
 NON_REPORT_NAMES = {"readme.md", "readme.txt", ASSESSMENT_FILE}
 
@@ -39,6 +42,27 @@ def available_years(raw_dir: Path | None = None) -> list[int]:
         for p in raw_dir.iterdir()
         if p.is_dir() and p.name.isdigit() and len(p.name) == 4
     )
+
+
+#: A four-digit number inside a longer folder name ("FY2021", "2021 ", "2021-report").
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+
+
+def misnamed_year_folders(raw_dir: Path | None = None) -> dict[str, int]:
+    """Folders under ``raw_dir`` that look like a year but are not named by one, e.g.
+    ``{"FY2021": 2021, "2021 ": 2021}``: :func:`available_years` skips them."""
+    raw_dir = Path(raw_dir) if raw_dir is not None else RAW_DIR
+    if not raw_dir.is_dir():
+        return {}
+    found = {}
+    for folder in sorted(raw_dir.iterdir()):
+        match = _YEAR_IN_NAME.search(folder.name)
+        is_year = folder.name.isdigit() and len(folder.name) == 4
+        if folder.is_dir() and match and not is_year:
+            year = int(match[1])
+            if FIRST_SANE_YEAR <= year <= LAST_SANE_YEAR:
+                found[folder.name] = year
+    return found
 
 
 def year_dir(year: int, raw_dir: Path | None = None) -> Path:

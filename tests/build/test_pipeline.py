@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES_DIR
 
-from apanalysis.build import pipeline
+from apanalysis.build import execution, pipeline
 from apanalysis.errors import ApanalysisError
 from apanalysis.presentation import htmlexport
 
@@ -125,6 +125,24 @@ def test_import_does_not_load_heavy_libraries():
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_import_changes_no_state_and_the_build_skips_slow_optional_modules(tmp_path):
+    """Importing the build changes nothing; its entry point marks the slow optional module
+    absent (nbformat's validator then never builds its grammar)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import apanalysis.build.pipeline as p; "
+        "before = 'rfc3987_syntax' in sys.modules; "
+        "p.build([], *[sys.argv[1]] * 4, notebooks=()); "
+        "print(before, sys.modules.get('rfc3987_syntax', 'absent'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines()[-1].split() == ["False", "None"]
+
+
 @pytest.mark.parametrize("year", ["2020", 2020.0, True, 1999, 2101, None])
 def test_check_year_refuses_bad_years(year):
     with pytest.raises(ApanalysisError):
@@ -171,8 +189,8 @@ def test_missing_notebook_is_refused(tmp_path):
 
 
 def test_missing_kernel_falls_back_to_running_interpreter(monkeypatch, capsys):
-    monkeypatch.setattr(pipeline, "KERNEL_NAME", "no-such-kernel-apanalysis-test")
-    assert pipeline.kernel_name() == pipeline.FALLBACK_KERNEL
+    monkeypatch.setattr(execution, "KERNEL_NAME", "no-such-kernel-apanalysis-test")
+    assert execution.kernel_name() == execution.FALLBACK_KERNEL
     assert "no-such-kernel-apanalysis-test" in capsys.readouterr().err
 
 
@@ -367,7 +385,7 @@ def test_undeclared_parameter_stops_the_build_before_running(tmp_path, monkeypat
     calls: list[int] = []
     monkeypatch.setattr(pipeline, "parse_step", _fake_parse(calls))
     _notebook(folders["nbs"] / "hello.ipynb", params="year = 2020")
-    monkeypatch.setattr(pipeline, "execute", lambda *a, **k: pytest.fail("notebook ran"))
+    monkeypatch.setattr(execution, "execute", lambda *a, **k: pytest.fail("notebook ran"))
     with pytest.raises(ApanalysisError, match="unknown parameter.*figures_dir"):
         _build(folders)
     assert calls == []

@@ -1,5 +1,7 @@
 """Building the reports: which notebooks run, with which parameters, and when they must rerun.
 
-- :mod:`.pipeline`: parse the years, run the notebooks with papermill (concurrently), export HTML,
-  keep the manifest that lets unchanged notebooks be skipped.
+- :mod:`.registry`: the report notebooks (name, scope per year or across years, parameters).
+- :mod:`.manifest`: a notebook's inputs and the manifest that lets unchanged ones be skipped.
+- :mod:`.execution`: the kernel, papermill, HTML export, staged outputs and their commit.
+- :mod:`.pipeline`: orchestration (``build``, ``plan``, ``run_jobs``).
 """

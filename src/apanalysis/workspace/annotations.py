@@ -2,15 +2,19 @@
 
 * :func:`write_template` writes the file once (``apanalysis annotate --year Y``), one row per
   measure/action, prefilled with the reported achieved value, status and completion level; it
-  never overwrites an existing file. This is the only place the pipeline writes under
-  ``data/raw``.
-* :func:`read_assessment` reads it back, strictly: the header must be exactly
-  :data:`COLUMNS`, optionally followed by :data:`OPTIONAL_COLUMNS` (files written before the
-  completion column stay valid); every row must name a measure/action of the year's annex, once;
-  the status must be one of :data:`STATUSES` or empty, the completion one of
-  :data:`~apanalysis.source.completion.COMPLETION_LEVELS` or empty; the achieved value a number
-  ("12", "0,5", "0.5") or empty. Any breach is an :class:`~apanalysis.errors.ApanalysisError`
-  naming the file and the 1-based line. Rows may be deleted (those rows keep the reported values).
+  never overwrites an existing file. This is the only place the pipeline writes under ``data/raw``. With
+  ``fmt="xlsx"`` it writes ``assessment.xlsx`` instead: one sheet, and a drop-down list of the
+  statuses in the ``evaluator_status`` column. No written cell is ever a live formula: text
+  starting with ``= + - @`` is written as text (an apostrophe before it in the CSV).
+* :func:`read_assessment` reads it back, as a spreadsheet saves it: CSV with ``,`` or ``;``
+  between fields, UTF-8 with or without a byte-order mark or Windows-1257, decimal commas; or the
+  workbook. It is strict: the header must be exactly :data:`COLUMNS`, optionally followed by
+  :data:`OPTIONAL_COLUMNS` (files written before the completion column stay valid); every row
+  must name a measure/action of the year's annex, once; the status must be one of
+  :data:`STATUSES` or empty, the completion one of
+  :data:`~apanalysis.source.completion.COMPLETION_LEVELS` or empty; the achieved value a number ("12", "0,5", "0.5") or empty. Any breach is an
+  :class:`~apanalysis.errors.ApanalysisError` naming the file and the 1-based line (the sheet's
+  row) and saying how to fix it. Rows may be deleted (those rows keep the reported values).
 * :func:`assessed_measures` adds ``assessed_status``, ``assessed_achieved_value`` and
   ``assessed_completion`` to the measures: the evaluator's when given, else the reported ones.
 """
@@ -33,6 +37,7 @@ from apanalysis.tables.schema import STATUSES
 from apanalysis.vocabulary.numbers import parse_number
 
 __all__ = [
+    "ALL_COLUMNS",
     "COLUMNS",
     "OPTIONAL_COLUMNS",
     "STATUSES",
@@ -55,9 +60,40 @@ OPTIONAL_COLUMNS: tuple[str, ...] = ("evaluator_completion",)
 ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 
 
-def assessment_path(year: int, raw_dir: Path | None = None) -> Path:
-    """``<raw_dir>/<year>/assessment.csv`` (it may not exist)."""
-    return paths.year_dir(int(year), raw_dir) / paths.ASSESSMENT_FILE
+#: How to save a CSV that the reader takes, said with every refusal of its encoding or form.
+SAVE_HINT = (
+    "in Excel use File > Save As > 'CSV UTF-8 (Comma delimited)' or 'CSV (Comma delimited)', "
+    "or write the workbook with `apanalysis annotate --format xlsx`"
+)
+#: Characters that make a spreadsheet cell a formula (or, for tab and CR, hide one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def assessment_path(year: int, raw_dir: Path | None = None, fmt: str | None = None) -> Path:
+    """``<raw_dir>/<year>/assessment.csv`` (or ``.xlsx``): the file that exists (the CSV when
+    neither does), or the one of format ``fmt``. Both existing is refused."""
+    folder = paths.year_dir(int(year), raw_dir)
+    if fmt is not None:
+        return folder / f"{paths.ASSESSMENT_STEM}.{fmt}"
+    found = [folder / name for name in paths.ASSESSMENT_FILES if (folder / name).is_file()]
+    if len(found) > 1:
+        raise ApanalysisError(
+            f"both {' and '.join(p.name for p in found)} exist; keep the one the evaluator "
+            "filled in and move the other away",
+            folder,
+        )
+    return found[0] if found else folder / paths.ASSESSMENT_FILE
+
+
+def as_text_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text, never runs: an apostrophe before text
+    that starts like a formula (``=``, ``+``, ``-``, ``@``)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _from_text_cell(text: str) -> str:
+    """Undo :func:`as_text_cell`."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 def _format_value(value: object) -> str:
@@ -67,27 +103,34 @@ def _format_value(value: object) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
+def _template_rows(measures: pd.DataFrame) -> list[list[str]]:
+    rows = []
+    for row in measures.itertuples():
+        action = "" if pd.isna(row.action) else str(int(row.action))
+        achieved = _format_value(getattr(row, "achieved_value", None))
+        completion = str(getattr(row, "completion", "") or "")
+        rows.append([str(row.code), action, achieved, str(row.status), "", "", completion])
+    return rows
+
+
 def _template_text(measures: pd.DataFrame) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ALL_COLUMNS)
-    for row in measures.itertuples():
-        action = "" if pd.isna(row.action) else str(int(row.action))
-        achieved = _format_value(getattr(row, "achieved_value", None))
-        completion = getattr(row, "completion", "") or ""
-        writer.writerow([row.code, action, achieved, row.status, "", "", completion])
+    for cells in _template_rows(measures):
+        writer.writerow([as_text_cell(cell) for cell in cells])
     return buffer.getvalue()
 
 
-def _write_new(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` atomically, failing if ``target`` exists (even if it appears
+def _write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically, failing if ``target`` exists (even if it appears
     while writing)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, 0o644)  # a file for people to edit, not a private temporary
         try:
             os.link(tmp, target)  # atomic and never replaces an existing file
@@ -109,42 +152,97 @@ def _write_new(target: Path, text: str) -> None:
 
 
 def write_template(
-    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None, fmt: str = "csv"
 ) -> Path:
-    """Write ``<raw_dir>/<year>/assessment.csv`` for an evaluator, one row per measure/action,
-    prefilled with the reported achieved value and status; refuse to overwrite an existing file."""
+    """Write ``<raw_dir>/<year>/assessment.csv`` (``fmt="xlsx"``: ``assessment.xlsx``) for an
+    evaluator, one row per measure/action, prefilled with the reported achieved value and
+    status; refuse to overwrite an existing file (of either format)."""
     from apanalysis.tables.store import load_year
 
-    target = assessment_path(year, raw_dir)
-    if target.exists():
-        raise ApanalysisError(
-            "assessment file already exists; not overwritten (edit it, or move it away to start "
-            "again)",
-            target,
-        )
+    if fmt not in ("csv", "xlsx"):
+        raise ApanalysisError(f"format must be csv or xlsx, got {fmt!r}")
+    target = assessment_path(year, raw_dir, fmt)
+    for existing in (assessment_path(year, raw_dir, other) for other in ("csv", "xlsx")):
+        if existing.exists():
+            raise ApanalysisError(
+                "assessment file already exists; not overwritten (edit it, or move it away to "
+                "start again)",
+                existing,
+            )
     data = load_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
-    _write_new(target, _template_text(data.measures))
+    if fmt == "xlsx":
+        from apanalysis.workspace.workbook import template_bytes
+
+        _write_new(target, template_bytes(ALL_COLUMNS, _template_rows(data.measures), STATUSES))
+    else:
+        _write_new(target, _template_text(data.measures).encode("utf-8"))
     return target
 
 
-def _rows(path: Path) -> list[tuple[int, list[str]]]:
-    """``(first line, cells)`` of each record of the CSV (blank records skipped)."""
+def _decode(path: Path) -> str:
+    """The CSV's text: UTF-8 (a byte-order mark dropped) or else Windows-1257, as Excel saves it
+    with Lithuanian settings."""
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if data.startswith(b"PK\x03\x04"):
+        raise ApanalysisError(
+            "this is an Excel workbook saved under a .csv name; rename it to assessment.xlsx, "
+            "or " + SAVE_HINT,
+            path,
+        )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ApanalysisError(f"not UTF-8 text ({error.reason})", path) from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        utf8_error = error
+    try:
+        return data.decode("cp1257")
+    except UnicodeDecodeError:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ApanalysisError(
+            f"neither UTF-8 nor Windows-1257 text (byte 0x{data[utf8_error.start]:02X}); "
+            + SAVE_HINT,
+            path,
+            line,
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """``;`` when the header is split by semicolons (Excel with a decimal comma), else ``,``."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _rows(path: Path) -> list[tuple[int, list[str]]]:
+    """``(first line, cells)`` of each record of the file (blank records skipped)."""
+    if path.suffix.lower() == ".xlsx":
+        from apanalysis.workspace.workbook import read_rows
+
+        padded = [
+            (line, cells + [""] * (len(ALL_COLUMNS) - len(cells)))
+            for line, cells in read_rows(path)
+        ]
+        return [(line, [_from_text_cell(c) for c in cells]) for line, cells in padded]
+    text = _decode(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     records = []
     start = 1
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                records.append((start, cells))
+                records.append((start, [_from_text_cell(cell) for cell in cells]))
             start = reader.line_num + 1
     except csv.Error as error:  # reported at the record's first line: where a quote was opened
         unclosed = "end of data" in str(error)
         hint = " (a quote opened on this line is never closed)" if unclosed else ""
-        raise ApanalysisError(f"malformed CSV: {error}{hint}", path, start) from None
+        raise ApanalysisError(
+            f"malformed CSV: {error}{hint}; fix the quotes on this line, or " + SAVE_HINT,
+            path,
+            start,
+        ) from None
     return records
 
 
@@ -154,7 +252,10 @@ def _parse_action(text: str, path: Path, line: int) -> int | None:
         return None
     if not text.isdigit() or int(text) < 1:
         raise ApanalysisError(
-            f"action must be a positive whole number or empty, got {text!r}", path, line
+            f"action must be a positive whole number or empty, got {text!r}; copy it from the "
+            "template (or leave it empty for a measure's own row)",
+            path,
+            line,
         )
     return int(text)
 
@@ -165,7 +266,12 @@ def _parse_value(text: str, path: Path, line: int) -> float:
         return math.nan
     value = parse_number(text)
     if value is None:
-        raise ApanalysisError(f"achieved_value must be a number or empty, got {text!r}", path, line)
+        raise ApanalysisError(
+            f"achieved_value must be a number or empty, got {text!r}; write a number such as "
+            "12 or 0,5 (no units, no thousands separator other than a space), or leave it empty",
+            path,
+            line,
+        )
     return value
 
 
@@ -173,8 +279,8 @@ def read_assessment(
     year: int, raw_dir: Path | None = None, measures: pd.DataFrame | None = None
 ) -> pd.DataFrame | None:
     """The evaluator's assessment of ``year`` (None when there is no file), validated against the
-    year's measures (``measures``, or loaded). Columns: :data:`COLUMNS`,
-    ``evaluator_completion`` ("" when the file has no such column) and ``line``."""
+    year's measures (``measures``, or loaded). Columns: :data:`ALL_COLUMNS` ("" for
+    ``evaluator_completion`` when the file has no such column) and ``line``."""
     path = assessment_path(year, raw_dir)
     if not path.is_file():
         return None
@@ -188,37 +294,59 @@ def read_assessment(
     }
     records = _rows(path)
     if not records:
-        raise ApanalysisError("empty file: expected the header " + ",".join(COLUMNS), path, 1)
+        raise ApanalysisError(
+            "empty file: expected the header " + ",".join(COLUMNS) + "; delete the file and "
+            "write a new template with `apanalysis annotate`",
+            path,
+            1,
+        )
     header_line, header = records[0]
     columns = tuple(cell.strip() for cell in header)
+    if columns[len(ALL_COLUMNS) :] and not any(columns[len(ALL_COLUMNS) :]):
+        columns = columns[: len(ALL_COLUMNS)]  # empty trailing cells of a padded sheet row
     if columns not in (COLUMNS, ALL_COLUMNS):
         raise ApanalysisError(
             f"header must be exactly {','.join(COLUMNS)} (optionally followed by "
-            f"{','.join(OPTIONAL_COLUMNS)}); got {','.join(header)}",
+            f"{','.join(OPTIONAL_COLUMNS)}); got {','.join(header)} (restore the "
+            "template's first row; columns are separated by ',' or ';')",
             path,
             header_line,
         )
     rows, seen = [], {}
     for line, cells in records[1:]:
+        if len(cells) > len(columns) and not any(c.strip() for c in cells[len(columns) :]):
+            cells = cells[: len(columns)]
         if len(cells) != len(columns):
-            raise ApanalysisError(f"expected {len(columns)} fields, got {len(cells)}", path, line)
+            raise ApanalysisError(
+                f"expected {len(columns)} fields, got {len(cells)}; put text that holds the "
+                "separator in double quotes, or keep one row per line as in the template",
+                path,
+                line,
+            )
         values = dict(zip(columns, cells, strict=True))
         code = values["code"].strip()
         action = _parse_action(values["action"], path, line)
         label = code if action is None else f"{code} action {action}"
         if (code, action) not in known:
             raise ApanalysisError(
-                f"unknown measure/action {label!r} (not in the {year} annex)", path, line
+                f"unknown measure/action {label!r} (not in the {year} annex); copy code and "
+                "action from the template, or delete the row",
+                path,
+                line,
             )
         if (code, action) in seen:
             raise ApanalysisError(
-                f"{label} appears twice (first on line {seen[code, action]})", path, line
+                f"{label} appears twice (first on line {seen[code, action]}); keep one of the "
+                "two rows",
+                path,
+                line,
             )
         seen[code, action] = line
         status = values["evaluator_status"].strip()
         if status and status not in STATUSES:
             raise ApanalysisError(
-                f"evaluator_status must be one of {', '.join(STATUSES)} or empty, got {status!r}",
+                f"evaluator_status must be one of {', '.join(STATUSES)} or empty, got "
+                f"{status!r}; write one of these words exactly, or leave the cell empty",
                 path,
                 line,
             )
@@ -226,7 +354,7 @@ def read_assessment(
         if completion and completion not in COMPLETION_LEVELS:
             raise ApanalysisError(
                 f"evaluator_completion must be one of {', '.join(COMPLETION_LEVELS)} or empty, "
-                f"got {completion!r}",
+                f"got {completion!r}; write one of these words exactly, or leave the cell empty",
                 path,
                 line,
             )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from apanalysis import paths
-from apanalysis.build import pipeline
+from apanalysis.build import manifest, pipeline
 from apanalysis.files import code_fingerprint
 
 NAMES = ("criteria", "spending")
@@ -33,7 +33,7 @@ def setup(tmp_path):
         year_dir.mkdir(parents=True, exist_ok=True)
         for ext in ("html", "ipynb"):
             (year_dir / f"{job.name}.{ext}").write_text("built", encoding="utf-8")
-    pipeline._record({}, stale, folders["reports"])
+    manifest.record({}, stale, folders["reports"])
     return folders, nbs
 
 

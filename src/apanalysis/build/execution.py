@@ -1,0 +1,286 @@
+"""Running one notebook: the kernel, papermill, HTML export, and staged outputs.
+
+Each notebook runs into hidden staging files beside ``reports/<group>/<name>.ipynb`` and
+``.html`` (:func:`stage_runs`); :func:`commit` renames them over the previous outputs only when
+every notebook of the group succeeded. A failed notebook is kept as ``<name>.failed.ipynb``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from apanalysis import files
+from apanalysis.errors import ApanalysisError
+
+#: Kernel registered by ``make`` (``python -m ipykernel install --sys-prefix --name apanalysis``).
+KERNEL_NAME = "apanalysis"
+#: Kernel used when ``KERNEL_NAME`` is missing: resolves to the running interpreter.
+FALLBACK_KERNEL = "python3"
+#: Notebooks run at the same time (the machine has 2 cores; kernels wait on I/O too).
+MAX_WORKERS = 3
+#: Seconds a single cell may run before the build fails.
+CELL_TIMEOUT = 900
+#: Seconds a kernel may take to start.
+START_TIMEOUT = 120
+#: Times a notebook runs when its kernel dies (a crash or a kernel that never answered).
+KERNEL_ATTEMPTS = 2
+
+#: Optional modules that slow every import of nbformat and that the build never needs:
+#: jsonschema imports rfc3987_syntax when it is installed (JupyterLab's jupyter-events brings it),
+#: and that module builds a Lark grammar at import time (about 1.3 s here). nbformat validates no
+#: IRI, so for the build process the module is marked absent and jsonschema skips that checker.
+SLOW_OPTIONAL_MODULES = ("rfc3987_syntax",)
+
+
+def avoid_slow_optional_imports() -> None:
+    """Mark :data:`SLOW_OPTIONAL_MODULES` absent in this process unless already imported.
+
+    Called by the build's entry points (never at import time): it changes ``sys.modules``.
+    """
+    for name in SLOW_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)
+
+
+@dataclass
+class Run:
+    """One notebook's run: staged outputs, duration and the error if it failed."""
+
+    name: str
+    source: Path
+    staged_nb: Path
+    staged_html: Path
+    group: str = ""
+    seconds: float = 0.0
+    error: ApanalysisError | None = None
+    failed_copy: Path | None = None
+    #: Set when the build is interrupted: the run keeps nothing, not even a failed copy.
+    cancelled: bool = False
+    kernels: list = field(default_factory=list)
+
+
+def kernel_name() -> str:
+    """``apanalysis`` if that kernel spec is installed and usable, else the fallback kernel."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    except NoSuchKernel:
+        spec = None
+    exe = spec.argv[0] if spec is not None and spec.argv else ""
+    if spec is None or (os.path.isabs(exe) and not os.path.exists(exe)):
+        print(
+            f"apanalysis: kernel {KERNEL_NAME!r} is not installed (run make); "
+            f"using {FALLBACK_KERNEL!r}",
+            file=sys.stderr,
+            flush=True,
+        )
+        return FALLBACK_KERNEL
+    return KERNEL_NAME
+
+
+def _client_config(channels: Path):
+    """nbclient config: kernel channels over Unix sockets in the run's own folder ``channels``
+    (so kernels of concurrent runs and builds never compete for TCP ports), Curve-encrypted when
+    pyzmq supports it."""
+    import zmq
+    from traitlets.config import Config
+
+    manager: dict[str, Any] = {}
+    if os.name == "posix":
+        manager.update(transport="ipc", ip=str(channels / "kernel"))
+    if zmq.has("curve"):
+        manager["transport_encryption"] = "auto"
+    return Config({"KernelManager": manager})
+
+
+def _tracked_manager_class(run: Run):
+    """A kernel manager class that records each kernel it starts in ``run.kernels`` (so an
+    interrupted build can stop them)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class TrackedKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any):
+            if run.cancelled:  # the build was interrupted before this kernel started
+                raise RuntimeError("the build was interrupted")
+            super().__init__(**kwargs)
+            run.kernels.append(self)
+
+    return TrackedKernelManager
+
+
+def execute(
+    nb_path: Path,
+    output: Path,
+    parameters: Mapping[str, Any],
+    kernel: str,
+    cwd: Path,
+    run: Run | None = None,
+) -> None:
+    """Run ``nb_path`` with papermill into ``output``; the kernel starts in ``cwd``.
+
+    The caller has checked the parameters (:func:`apanalysis.build.registry.check_parameters`).
+    papermill's own ``cwd=`` does a process-wide ``os.chdir`` (unsafe with threads), so the
+    working folder is given to nbclient as ``resources.metadata.path`` instead. The kernel's
+    channels are sockets in a private temporary folder, removed afterwards.
+    """
+    import papermill
+
+    extra = {} if run is None else {"kernel_manager_class": _tracked_manager_class(run)}
+    channels = Path(tempfile.mkdtemp(prefix="apanalysis-kernel-"))
+    try:
+        papermill.execute_notebook(
+            str(nb_path),
+            str(output),
+            parameters=dict(parameters),
+            kernel_name=kernel,
+            progress_bar=False,
+            start_timeout=START_TIMEOUT,
+            execution_timeout=CELL_TIMEOUT,
+            resources={"metadata": {"path": str(cwd)}},
+            config=_client_config(channels),
+            shutdown_kernel="immediate",  # outputs are complete; a clean exit costs ~0.5 s
+            **extra,
+        )
+    finally:
+        shutil.rmtree(channels, ignore_errors=True)
+
+
+def stop_kernels(runs: Sequence[Run]) -> None:
+    """Kill the kernels of ``runs`` that are still running (an interrupted build)."""
+    for run in runs:
+        run.cancelled = True
+        for manager in run.kernels:
+            pid = getattr(getattr(manager, "provisioner", None), "pid", None)
+            if pid:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+
+
+def _one_line(text: object, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _failure(run: Run, error: BaseException) -> ApanalysisError:
+    """An :class:`ApanalysisError` naming the notebook, the cell error and the kept notebook."""
+    from papermill import PapermillExecutionError
+
+    if isinstance(error, PapermillExecutionError):
+        what = f"cell In [{error.exec_count}] raised {error.ename}: {_one_line(error.evalue)}"
+    else:
+        what = f"{type(error).__name__}: {_one_line(error)}"
+    kept = f"; executed notebook kept in {run.failed_copy}" if run.failed_copy else ""
+    return ApanalysisError(f"notebook {run.name} failed: {what}{kept}", run.source)
+
+
+def _readable(*staged: Path) -> None:
+    """Give ``staged`` files the usual mode: they are created 0o600 by mkstemp."""
+    for path in staged:
+        path.chmod(files.FILE_MODE)
+
+
+def _stage(target: Path) -> Path:
+    """A new empty hidden file beside ``target`` with the same suffix (renamed over it later)."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def stage_run(name: str, source: Path, out_dir: Path, group: str = "") -> Run:
+    """A run of notebook ``name`` with new staging files in ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = (_stage(out_dir / f"{name}.ipynb"), _stage(out_dir / f"{name}.html"))
+    return Run(name, source, *staged, group=group)
+
+
+def discard(runs: Sequence[Run]) -> None:
+    """Remove the staging files of ``runs`` that were not committed (and, for an interrupted
+    run, its failed copy)."""
+    for run in runs:
+        run.staged_nb.unlink(missing_ok=True)
+        run.staged_html.unlink(missing_ok=True)
+        if run.cancelled and run.failed_copy is not None:
+            run.failed_copy.unlink(missing_ok=True)
+
+
+def _is_kernel_death(error: BaseException) -> bool:
+    """Whether ``error`` says the kernel died or never answered (not that a cell failed)."""
+    from nbclient.exceptions import DeadKernelError
+
+    if isinstance(error, DeadKernelError | TimeoutError):
+        return True
+    text = str(error)
+    return isinstance(error, RuntimeError) and ("Kernel died" in text or "did not respond" in text)
+
+
+def _keep_failed(run: Run) -> None:
+    """Keep the staged notebook of a failed run as ``<name>.failed.ipynb`` (if it has content)."""
+    if run.staged_nb.is_file() and run.staged_nb.stat().st_size and not run.cancelled:
+        run.failed_copy = run.staged_nb.with_name(f"{run.name}.failed.ipynb")
+        os.replace(run.staged_nb, run.failed_copy)
+        _readable(run.failed_copy)
+
+
+def run_one(run: Run, parameters: Mapping[str, Any], kernel: str, cwd: Path) -> Run:
+    """Execute and export one notebook into its staged files (worker thread). A kernel that
+    dies is started again once; a second death is reported in one line."""
+    from nbclient.exceptions import CellTimeoutError
+    from papermill import PapermillExecutionError
+
+    from apanalysis.presentation.htmlexport import export_html
+
+    start = time.perf_counter()
+    for attempt in range(1, KERNEL_ATTEMPTS + 1):
+        try:
+            execute(run.source, run.staged_nb, parameters, kernel, cwd, run)
+            export_html(run.staged_nb, run.staged_html)
+            break
+        except (PapermillExecutionError, CellTimeoutError) as error:
+            _keep_failed(run)
+            run.error = _failure(run, error)
+            break
+        except Exception as error:
+            if run.cancelled or not _is_kernel_death(error):
+                if run.cancelled:
+                    break
+                raise
+            if attempt < KERNEL_ATTEMPTS:
+                print(
+                    f"[{run.group}] {run.name}: the kernel died ({_one_line(error, 120)}); "
+                    "starting it once more",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                continue
+            _keep_failed(run)
+            run.error = ApanalysisError(
+                f"notebook {run.name} failed: its kernel died twice "
+                f"({type(error).__name__}: {_one_line(error, 160)}); check free memory and that "
+                "the 'apanalysis' kernel starts (make setup), then build again",
+                run.source,
+            )
+    run.seconds = time.perf_counter() - start
+    return run
+
+
+def commit(runs: Sequence[Run], out_dir: Path) -> list[Path]:
+    """Rename every staged notebook and HTML over the previous ones; return the HTML paths."""
+    built = []
+    for run in runs:
+        _readable(run.staged_nb, run.staged_html)
+        os.replace(run.staged_nb, out_dir / f"{run.name}.ipynb")
+        os.replace(run.staged_html, out_dir / f"{run.name}.html")
+        (out_dir / f"{run.name}.failed.ipynb").unlink(missing_ok=True)
+        built.append(out_dir / f"{run.name}.html")
+    return built

@@ -1,0 +1,110 @@
+"""The output folders: where a build may write, what a stopped build left, and interrupts.
+
+- :func:`check_output_folders` refuses an output folder inside the raw folder (raw reports are
+  never written) and a folder that cannot be written, each in one line naming the folder.
+- :func:`remove_leftovers` deletes the temporary files a build that was killed left behind
+  (staged notebooks and pages, half-written tables and figures). Called under the build lock.
+- :func:`interrupts_once` turns the first Ctrl-C (or SIGTERM, SIGHUP) into
+  :class:`KeyboardInterrupt` and ignores the next ones, so the cleanup it starts is never cut short.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from apanalysis import paths
+from apanalysis.errors import ApanalysisError
+
+#: Temporary files of :mod:`apanalysis.files` (``.NAME.XXXXXXXX.tmp``) and of the staged
+#: notebooks and pages (``.NAME.XXXXXXXX.ipynb|html``): ``tempfile.mkstemp`` names.
+LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.(?:tmp|ipynb|html)$")
+#: Signals that stop a build: each is handled like Ctrl-C.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folders(raw_dir: Path, outputs: Mapping[str, Path]) -> None:
+    """Refuse an output folder (``outputs`` maps its option, e.g. ``--reports-dir``, to it) that
+    is, or is inside, ``raw_dir`` or the project's ``data/raw``; create the others and check
+    that they can be written."""
+    raw_folders = {Path(raw_dir).resolve(), paths.RAW_DIR.resolve()}
+    for option, folder in outputs.items():
+        resolved = Path(folder).resolve()
+        for raw in raw_folders:
+            if _inside(resolved, raw):
+                raise ApanalysisError(
+                    f"{option} is inside the raw reports folder {raw}, which is never written; "
+                    f"choose an output folder outside it",
+                    folder,
+                )
+        check_writable(Path(folder), option)
+
+
+def check_writable(folder: Path, option: str = "") -> None:
+    """Create ``folder`` if needed and write a test file in it; one clear error otherwise."""
+    hint = f" (choose another folder with {option}, or fix its permissions)" if option else ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            reason = "cannot write there: " + reason.lower()
+        raise ApanalysisError(f"output folder not writable: {reason}{hint}", folder) from None
+
+
+def remove_leftovers(folders: Sequence[Path]) -> list[Path]:
+    """Delete the temporary files of stopped builds in ``folders`` and their subfolders (one
+    level: ``<folder>/<year>/``); return them."""
+    removed = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for candidate in [*folder.iterdir(), *folder.glob("*/.*")]:
+            if candidate.is_file() and LEFTOVER.match(candidate.name):
+                candidate.unlink(missing_ok=True)
+                removed.append(candidate)
+    return removed
+
+
+@contextmanager
+def interrupts_once() -> Iterator[None]:
+    """Within the block, the first stop signal raises :class:`KeyboardInterrupt`; later ones
+    only say that the cleanup is under way. Outside the main thread: nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received = []
+
+    def handler(signum, frame):
+        received.append(signum)
+        if len(received) == 1:
+            raise KeyboardInterrupt
+        print(
+            "apanalysis: interrupted; removing temporary files, please wait",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    previous = {number: signal.signal(number, handler) for number in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
