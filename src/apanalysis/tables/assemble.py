@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
+from apanalysis.source.achieved import achieved_value, achievement_ratio
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.completion import completion_level
+from apanalysis.source.flags import flag
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
 from apanalysis.source.reader import SourceText, find_report, read_report

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from apanalysis.source.achieved import FLAGS
 from apanalysis.source.completion import COMPLETION_LEVELS
+from apanalysis.source.flags import FLAGS
 
 if TYPE_CHECKING:
     from apanalysis.tables.assemble import YearData

@@ -47,6 +47,22 @@ NOT_HELD_RE = re.compile(
     r"|atlikt|suteikt|parengt|sudaryt|rengt|inicijuot)\w*"
     r"|\b(?:suteikt|organizuot|surengt|ivykdyt|atlikt)\w*\s+(?:\w+\s+){0,2}?nebuvo\b"
 )
+#: The narrower test of :func:`apanalysis.source.flags.text_says_not_done` (a row marked
+#: implemented whose text says the work was not done or held).
+NOT_DONE_RE = re.compile(
+    r"\b(?:neivyko|nebuvo\s+(?:organizuo[tj]|surengt|igyvendint|ivykdyt|vykdyt|atlikt)\w*"
+    r"|neorganizav\w*|nesureng\w*|neigyvendin\w*)"
+)
+#: Words one of which every match of NOT_DONE_RE contains.
+NOT_DONE_WORDS = ("neivyko", "nebuvo", "neorganizav", "nesureng", "neigyvendin")
+#: An alternative offered in the same sentence ("o", "tačiau", "raštu", "nuotoliniu būdu" …).
+CONTRAST_RE = re.compile(
+    r"(?:,\s*o\b|\btaciau\b|\bbet\b|\bvietoj\w*|\bkitu\s+budu\b|\brastu\b|\bnuotoliniu\s+budu\b"
+    r"|\bprisijungt\w*)"
+)
+#: Another sentence saying the measure was implemented.
+IMPLEMENTED_ELSEWHERE_RE = re.compile(r"(?<!ne)\bigyvendint(?:a|as|os|i)\b(?!\s+is\s+dalies)")
+
 #: An effect on the work: not held, postponed, stopped, carried on later, another form, only
 #: part of the plan, not reached, not possible.
 EFFECT_RE = re.compile(

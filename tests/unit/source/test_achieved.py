@@ -16,9 +16,8 @@ from apanalysis.source.achieved import (
     achieved_value,
     achievement_ratio,
     criterion_stem,
-    flag,
-    text_says_not_done,
 )
+from apanalysis.source.flags import flag, text_says_not_done
 from apanalysis.source.municipal import split_municipal
 
 MEETINGS = "Organizuotų posėdžių skaičius – 2"
