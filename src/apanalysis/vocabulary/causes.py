@@ -64,11 +64,13 @@ CONTRAST_RE = re.compile(
 IMPLEMENTED_ELSEWHERE_RE = re.compile(r"(?<!ne)\bigyvendint(?:a|as|os|i)\b(?!\s+is\s+dalies)")
 
 #: An effect on the work: not held, postponed, stopped, carried on later, another form, only
-#: part of the plan, not reached, not possible.
+#: part of the plan ("tik", a single one: "dėl pandemijos organizuotas vienas posėdis"), not
+#: reached, not possible.
 EFFECT_RE = re.compile(
     NOT_HELD_RE.pattern + r"|\bnukel\w*|\batide[tj]\w*|\bperkel\w*|\bsustabd\w*|\batsaukt\w*"
     r"|\bbus\s+tesiam\w*|\bnuotolin\w*|\bvirtual\w*|\bskaitmenin\w*|\brastu\b(?!\s*nr)"
-    r"|\btik\b|\bnepasiekt\w*|\bnegalej\w*|\bnebuvo\s+galimyb\w*|\bmaziau\b"
+    r"|\btik\b|\bvien(?:as|a|o|u|ai)\b|\bnepasiekt\w*|\bnegalej\w*|\bnebuvo\s+galimyb\w*"
+    r"|\bmaziau\b"
 )
 
 #: A form word describes how work was done only in a sentence that says the work took place

@@ -250,6 +250,12 @@ def test_a_stated_cause_is_covid(text, status):
     assert "covid" in find_reasons(text, status)
 
 
+def test_a_single_one_under_a_cause_is_an_effect():
+    # line 132 with the status "Įgyvendinta" (fixture edited_cp1257): only one meeting was held
+    text = "Įgyvendinta. Dėl COVID-19 pandemijos organizuotas vienas Komisijos posėdis."
+    assert find_reasons(text, "implemented") == ["covid"]
+
+
 def test_implemented_work_needs_an_effect():
     # a cause without an effect on the work says nothing about how it was done
     assert find_reasons("Dėl pandemijos padaugėjo kreipimųsi.", "implemented") == []
