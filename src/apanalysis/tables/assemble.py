@@ -20,7 +20,7 @@ from apanalysis.tables.schema import frame_from_rows
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
-from apanalysis.vocabulary.reasons import evidence_text, read_reasons
+from apanalysis.vocabulary.reasons import evidence_text, read_cell_reasons, read_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
 
 LIST_SEPARATOR = ";"
@@ -178,7 +178,8 @@ class _TableBuilder:
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
         target = parse_target(criterion)
-        reasons = read_reasons(result, status.status)
+        starts = tuple((part.start, part.status.status) for part in parts)
+        reasons = read_cell_reasons(result, status.status, starts)
         codes = [reason.code for reason in reasons]
         achieved = achieved_value(criterion, target.value, result, parts)
         achieved_number = achieved.value if achieved else None
