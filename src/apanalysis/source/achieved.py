@@ -329,8 +329,9 @@ def achieved_value(
 
 #: "iš N <noun>" (of N things, folded), with at most four words between "iš" and N ("iš Plane
 #: numatytų 2 renginių") and at most three between N and the noun; "{noun}" is the noun's stems.
+#: "iš jų", "iš kurių", "iš to …" (of them) open a subset, not a set, and are not read.
 OF_SET_PATTERN = (
-    rf"\bis\s+(?:[^\W\d_]+\s+){{{{0,4}}}}?(?P<n>\d+|(?:{numbers.COUNT_WORD_RE.pattern})(?!\w))\s+"
+    rf"\bis\s+(?!(?:ju|kuriu|to|tu)\b)(?:[^\W\d_]+\s+){{{{0,4}}}}?(?P<n>\d+|(?:{numbers.COUNT_WORD_RE.pattern})(?!\w))\s+"
     r"(?:[^\W\d_]+\s+){{0,3}}?(?P<noun>(?:{noun})\w*)"
 )
 
