@@ -41,7 +41,14 @@ ROOMS = (
     "top",
 )
 #: Top-level modules and the room they belong to.
-TOP_LEVEL = {"errors": "core", "paths": "core", "files": "core", "cli": "top", "__init__": "top"}
+TOP_LEVEL = {
+    "errors": "core",
+    "paths": "core",
+    "files": "core",
+    "formats": "core",
+    "cli": "top",
+    "__init__": "top",
+}
 MAX_TOP_LEVEL_MODULES = 7
 MAX_MODULE_LINES = 450
 

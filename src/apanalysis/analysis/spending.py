@@ -156,10 +156,11 @@ def unused_funds(
     measures: pd.DataFrame,
     cites_covid: Callable[[str], bool] | None = None,
 ) -> pd.DataFrame:
-    """Amounts of kind "unused" with the row, institutions, whether the quote cites the pandemic
-    (``cites_covid``, default ``apanalysis.vocabulary.reasons.cites_covid``) and the quote saying why."""
+    """Amounts of kind "unused" with the row, institutions, whether the quote gives the pandemic
+    as the cause (``cites_covid``, default ``apanalysis.vocabulary.reasons.states_covid_cause``)
+    and the quote saying why."""
     if cites_covid is None:
-        from apanalysis.vocabulary.reasons import cites_covid
+        from apanalysis.vocabulary.reasons import states_covid_cause as cites_covid
 
     table = amounts_table(amounts, measures)
     unused = table[table["kind"] == "unused"].copy()

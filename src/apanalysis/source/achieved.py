@@ -24,7 +24,8 @@ How (every step errs towards "no value"):
    clause restating the plan ("Planuota pagalbą suteikti 220 asmenų", "iš Plane numatytų 2").
 5. Exactly one distinct value → kept with its sentence as the quote; none or several → None.
 
-:func:`flag` compares the reported status with the target and the achieved value.
+:func:`apanalysis.source.flags.flag` compares the reported status with the target and the
+achieved value.
 """
 
 from __future__ import annotations
@@ -35,60 +36,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from apanalysis.source.heads import (
+    MIN_STEM,
+    WORD_RE,
+    criterion_stem,
+    criterion_verb_stem,
+    strip_ending,
+)
 from apanalysis.vocabulary import money, numbers
 from apanalysis.vocabulary.text import fold
 
 __all__ = [
-    "FLAGS",
     "Achieved",
     "achieved_value",
     "achievement_ratio",
     "criterion_stem",
-    "flag",
-    "text_says_not_done",
+    "is_missing",
 ]
 
-#: Flags :func:`flag` may return (besides "").
-FLAGS: tuple[str, ...] = (
-    "implemented_below_target",
-    "not_implemented_but_target_met",
-    "implemented_but_text_says_not_done",
-)
-MIN_STEM = 4
-#: Case endings stripped from the (folded) head noun, longest first.
-ENDINGS = (
-    "ziu",
-    "ciu",
-    "iais",
-    "iams",
-    "iems",
-    "ioms",
-    "iai",
-    "ios",
-    "ies",
-    "ims",
-    "ams",
-    "ems",
-    "oms",
-    "iu",
-    "ys",
-    "es",
-    "os",
-    "ai",
-    "is",
-    "as",
-    "us",
-    "ui",
-    "u",
-    "a",
-    "e",
-    "o",
-    "i",
-)
-#: Words that name the measured quantity rather than the thing counted.
-QUANTITY_WORDS = {"skaicius", "kiekis", "procentas", "dalis", "skaiciaus"}
-SEPARATOR_RE = re.compile(r"\s[–—-]\s|:")
-WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
 #: rf"(?<![\w.,/+\-–−~]){numbers.NUMBER_RE.pattern}(?![\w\-–/])" with the first digit first
 #: (see numbers.NUMBER_REST): the same matches, found faster.
@@ -164,29 +129,6 @@ class Achieved:
 
     value: float
     quote: str
-
-
-# --------------------------------------------------------------------------- head noun
-
-
-def _strip_ending(word: str) -> str:
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 1:
-            return word[: -len(ending)]
-    return word
-
-
-def criterion_stem(criterion: str) -> str | None:
-    """Folded stem of the criterion's head noun ("Organizuotų posėdžių skaičius – 2" → "posed"),
-    or None when there is no usable one."""
-    head_part = SEPARATOR_RE.split(criterion or "", maxsplit=1)[0]
-    head_part = head_part.split(",")[0]
-    words = [fold(w) for w in WORD_RE.findall(head_part)]
-    words = [w for w in words if w not in QUANTITY_WORDS]
-    if not words:
-        return None
-    stem = _strip_ending(words[-1])
-    return stem if len(stem) >= MIN_STEM or stem in numbers.HEAD_SYNONYMS else None
 
 
 # --------------------------------------------------------------------------- counts in a text
@@ -286,7 +228,7 @@ def _gap_ok(gap: list[str], head: str, criterion_folded: str, named: bool) -> bo
         return False
     if not all(w.endswith(GENITIVE_ENDINGS) for w in chain):
         return False
-    return named or all(_strip_ending(w)[:MIN_STEM] in criterion_folded for w in chain)
+    return named or all(strip_ending(w)[:MIN_STEM] in criterion_folded for w in chain)
 
 
 def _qualifies(text: str, count: _Count, stem: str | tuple[str, ...], criterion: str) -> bool:
@@ -319,7 +261,7 @@ def _sentence(text: str, offset: int) -> str:
     return " ".join(text[left:right].split())
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     """None, NaN, pd.NA or anything that is not a number."""
     if value is None:
         return True
@@ -329,21 +271,8 @@ def _missing(value: object) -> bool:
         return True
 
 
-#: A past active participle in the genitive plural (folded), the form criteria use for who took
-#: part: "Mokymuose dalyvavusių asmenų skaičius" → the verb stem "dalyvav".
-PARTICIPLE_RE = re.compile(r"^([^\W\d_]{4,}?)usiu$")
 #: A number right after a finite form of a verb and before a word ("dalyvavo 25 teisėjai").
 VERB_COUNT_RE = re.compile(r"([^\W\d_]+)\s+$")
-
-
-def criterion_verb_stem(criterion: str) -> str | None:
-    """Folded stem of the participle that says what was counted ("dalyvavusių" → "dalyvav")."""
-    head_part = SEPARATOR_RE.split(criterion or "", maxsplit=1)[0]
-    for word in WORD_RE.findall(head_part):
-        match = PARTICIPLE_RE.match(fold(word))
-        if match:
-            return match.group(1)
-    return None
 
 
 def _after_verb(text: str, count: _Count, verb: str) -> bool:
@@ -372,7 +301,7 @@ def achieved_value(
 
     ``municipal_parts`` are the cell's municipality sub-results, as split by
     :func:`apanalysis.source.municipal.split_municipal`: a cell that has any is not read."""
-    if _missing(target) or not criterion or not result_text or municipal_parts:
+    if is_missing(target) or not criterion or not result_text or municipal_parts:
         return None
     if numbers.parse_target(criterion).unit is not None:
         return None
@@ -400,8 +329,9 @@ def achieved_value(
 
 #: "iš N <noun>" (of N things, folded), with at most four words between "iš" and N ("iš Plane
 #: numatytų 2 renginių") and at most three between N and the noun; "{noun}" is the noun's stems.
+#: "iš jų", "iš kurių", "iš to …" (of them) open a subset, not a set, and are not read.
 OF_SET_PATTERN = (
-    rf"\bis\s+(?:[^\W\d_]+\s+){{{{0,4}}}}?(?P<n>\d+|(?:{numbers.COUNT_WORD_RE.pattern})(?!\w))\s+"
+    rf"\bis\s+(?!(?:ju|kuriu|to|tu)\b)(?:[^\W\d_]+\s+){{{{0,4}}}}?(?P<n>\d+|(?:{numbers.COUNT_WORD_RE.pattern})(?!\w))\s+"
     r"(?:[^\W\d_]+\s+){{0,3}}?(?P<noun>(?:{noun})\w*)"
 )
 
@@ -466,74 +396,6 @@ def _of_sets(text: str, folded: str, stems: tuple[str, ...]) -> list[tuple[float
 
 def achievement_ratio(achieved: float | None, target: float | None) -> float:
     """achieved / target, NaN when either is missing or the target is not positive."""
-    if _missing(achieved) or _missing(target) or target <= 0:
+    if is_missing(achieved) or is_missing(target) or target <= 0:
         return math.nan
     return float(achieved) / float(target)
-
-
-# --------------------------------------------------------------------------- flags
-
-NOT_DONE_RE = re.compile(
-    r"\b(?:neivyko|nebuvo\s+(?:organizuo[tj]|surengt|igyvendint|ivykdyt|vykdyt|atlikt)\w*"
-    r"|neorganizav\w*|nesureng\w*|neigyvendin\w*)"
-)
-#: Words one of which every match of NOT_DONE_RE contains.
-NOT_DONE_WORDS = ("neivyko", "nebuvo", "neorganizav", "nesureng", "neigyvendin")
-CONTRAST_RE = re.compile(
-    r"(?:,\s*o\b|\btaciau\b|\bbet\b|\bvietoj\w*|\bkitu\s+budu\b|\brastu\b|\bnuotoliniu\s+budu\b"
-    r"|\bprisijungt\w*)"
-)
-IMPLEMENTED_ELSEWHERE_RE = re.compile(r"(?<!ne)\bigyvendint(?:a|as|os|i)\b(?!\s+is\s+dalies)")
-
-
-def text_says_not_done(
-    result_text: str, criterion: str = "", municipal_parts: Sequence[object] = ()
-) -> bool:
-    """Whether the text, after its status word, says the work was not done or held ("neįvyko",
-    "nebuvo organizuota"), in a sentence that offers no alternative ("o", "tačiau", "raštu",
-    "nuotoliniu būdu" ...), about the criterion's head noun when it has one, while no other
-    sentence says the measure was implemented. Texts with municipal sub-results
-    (``municipal_parts``, as split by :mod:`apanalysis.source.municipal`) are skipped."""
-    if not result_text or municipal_parts:
-        return False
-    if not any(word in fold(result_text) for word in NOT_DONE_WORDS):
-        return False  # fast path: no sentence can match NOT_DONE_RE
-    from apanalysis.vocabulary.status import leading_status
-
-    status = leading_status(result_text)
-    body = result_text[status.end :] if status else result_text
-    stem = criterion_stem(criterion) if criterion else None
-    sentences = [fold(s) for s in SENTENCE_END_RE.split(body) if s.strip()]
-    said = [s for s in sentences if NOT_DONE_RE.search(s) and not CONTRAST_RE.search(s)]
-    if stem is not None:
-        said = [s for s in said if any(w.startswith(stem) for w in WORD_RE.findall(s))]
-    if not said:
-        return False
-    others = [s for s in sentences if s not in said]
-    return not any(IMPLEMENTED_ELSEWHERE_RE.search(s) for s in others)
-
-
-def flag(
-    status: str,
-    target: float | None,
-    achieved: float | None,
-    result_text: str,
-    criterion: str = "",
-    municipal_parts: Sequence[object] = (),
-) -> str:
-    """A contradiction between the reported status and the numbers or the text, else "".
-
-    * "implemented_below_target": implemented, yet the achieved value is below the target;
-    * "not_implemented_but_target_met": not (or only partially) implemented, yet the achieved
-      value reaches the target;
-    * "implemented_but_text_says_not_done": implemented, yet the text says it was not done
-      (:func:`text_says_not_done`).
-    """
-    known = not _missing(target) and not _missing(achieved)
-    if status == "implemented" and known and achieved < target:
-        return "implemented_below_target"
-    if status in ("not_implemented", "partially") and known and achieved >= target:
-        return "not_implemented_but_target_met"
-    if status == "implemented" and text_says_not_done(result_text, criterion, municipal_parts):
-        return "implemented_but_text_says_not_done"
-    return ""

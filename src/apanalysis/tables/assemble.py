@@ -9,10 +9,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
+from apanalysis.source.achieved import achieved_value, achievement_ratio
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.completion import completion_level
 from apanalysis.source.document import Document
+from apanalysis.source.flags import flag
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
 from apanalysis.source.reader import SourceText, find_report, read_document, text_document
@@ -22,7 +23,7 @@ from apanalysis.tables.yeardata import YearData
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
-from apanalysis.vocabulary.reasons import evidence_text, read_reasons
+from apanalysis.vocabulary.reasons import evidence_text, read_cell_reasons, read_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
@@ -96,7 +97,8 @@ class _TableBuilder:
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
         target = parse_target(criterion)
-        reasons = read_reasons(result, status.status)
+        starts = tuple((part.start, part.status.status) for part in parts)
+        reasons = read_cell_reasons(result, status.status, starts)
         codes = [reason.code for reason in reasons]
         achieved = achieved_value(criterion, target.value, result, parts)
         achieved_number = achieved.value if achieved else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from apanalysis.source.achieved import FLAGS
+from apanalysis.source.flags import FLAGS
 from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
@@ -187,7 +187,7 @@ MEASURES = Table(
         C(
             "covid",
             "bool",
-            "the result attributes non-implementation or a changed form to the pandemic",
+            "a sentence of the result gives the pandemic as the cause of a shortfall, a postponement or a change of form (a mere mention is not enough)",
             "True",
         ),
         C(

@@ -47,12 +47,30 @@ NOT_HELD_RE = re.compile(
     r"|atlikt|suteikt|parengt|sudaryt|rengt|inicijuot)\w*"
     r"|\b(?:suteikt|organizuot|surengt|ivykdyt|atlikt)\w*\s+(?:\w+\s+){0,2}?nebuvo\b"
 )
+#: The narrower test of :func:`apanalysis.source.flags.text_says_not_done` (a row marked
+#: implemented whose text says the work was not done or held).
+NOT_DONE_RE = re.compile(
+    r"\b(?:neivyko|nebuvo\s+(?:organizuo[tj]|surengt|igyvendint|ivykdyt|vykdyt|atlikt)\w*"
+    r"|neorganizav\w*|nesureng\w*|neigyvendin\w*)"
+)
+#: Words one of which every match of NOT_DONE_RE contains.
+NOT_DONE_WORDS = ("neivyko", "nebuvo", "neorganizav", "nesureng", "neigyvendin")
+#: An alternative offered in the same sentence ("o", "tačiau", "raštu", "nuotoliniu būdu" …).
+CONTRAST_RE = re.compile(
+    r"(?:,\s*o\b|\btaciau\b|\bbet\b|\bvietoj\w*|\bkitu\s+budu\b|\brastu\b|\bnuotoliniu\s+budu\b"
+    r"|\bprisijungt\w*)"
+)
+#: Another sentence saying the measure was implemented.
+IMPLEMENTED_ELSEWHERE_RE = re.compile(r"(?<!ne)\bigyvendint(?:a|as|os|i)\b(?!\s+is\s+dalies)")
+
 #: An effect on the work: not held, postponed, stopped, carried on later, another form, only
-#: part of the plan, not reached, not possible.
+#: part of the plan ("tik", a single one: "dėl pandemijos organizuotas vienas posėdis"), not
+#: reached, not possible.
 EFFECT_RE = re.compile(
     NOT_HELD_RE.pattern + r"|\bnukel\w*|\batide[tj]\w*|\bperkel\w*|\bsustabd\w*|\batsaukt\w*"
     r"|\bbus\s+tesiam\w*|\bnuotolin\w*|\bvirtual\w*|\bskaitmenin\w*|\brastu\b(?!\s*nr)"
-    r"|\btik\b|\bnepasiekt\w*|\bnegalej\w*|\bnebuvo\s+galimyb\w*|\bmaziau\b"
+    r"|\btik\b|\bvien(?:as|a|o|u|ai)\b|\bnepasiekt\w*|\bnegalej\w*|\bnebuvo\s+galimyb\w*"
+    r"|\bmaziau\b"
 )
 
 #: A form word describes how work was done only in a sentence that says the work took place

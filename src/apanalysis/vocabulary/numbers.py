@@ -234,6 +234,8 @@ HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "egzempliori": ("egzempliori", "vnt"),
     "nar": ("nari", "nary", "nare"),
+    # partners: "bendradarbiauta su 5 savivaldybėmis" for "Savivaldybių partnerių skaičius"
+    "partner": ("partner", "savivaldyb", "organizacij", "institucij"),
 }
 
 

@@ -246,8 +246,38 @@ def read_reasons(text: str, status: str) -> tuple[Reason, ...]:
             if code not in found and _states(code, folded, status):
                 found[code] = sentence
     if not found and status in NOT_DONE_STATUSES:
-        said = [s for f, s in _sentences(_body(text)) if causes.states_not_held(f)]
-        found = {NOT_ORGANIZED: said[0]} if said else {NO_REASON_GIVEN: ""}
+        found = _fallback(text)
+    return tuple(Reason(code, found[code]) for code in REASONS if code in found)
+
+
+def _fallback(text: str) -> dict[str, str]:
+    """ "not_organized" with the sentence saying the thing did not take place, else
+    "no_reason_given" (no evidence)."""
+    said = [s for f, s in _sentences(_body(text)) if causes.states_not_held(f)]
+    return {NOT_ORGANIZED: said[0]} if said else {NO_REASON_GIVEN: ""}
+
+
+def read_cell_reasons(
+    text: str, status: str, parts: tuple[tuple[int, str], ...] = ()
+) -> tuple[Reason, ...]:
+    """:func:`read_reasons` of a result cell whose municipality sub-results start at the offsets
+    of ``parts`` (``(offset, status)`` pairs): the text before the first part is read with the
+    cell's status, each part with its own, so that a municipality that implemented the measure
+    adds only how it changed ("covid", "other_form"). The fallback ("not_organized" /
+    "no_reason_given") is given to the cell only when no part stated a reason."""
+    if not parts:
+        return read_reasons(text, status)
+    bounds = [0, *(offset for offset, _ in parts), len(text)]
+    statuses = [status, *(part_status for _, part_status in parts)]
+    found: dict[str, str] = {}
+    for start, stop, own in zip(bounds, bounds[1:], statuses, strict=False):
+        for reason in read_reasons(text[start:stop], own):
+            if reason.code not in (NOT_ORGANIZED, NO_REASON_GIVEN):
+                found.setdefault(reason.code, reason.evidence)
+    if status == IMPLEMENTED:
+        found = {code: found[code] for code in _IMPLEMENTED_REASONS if code in found}
+    if not found and status in NOT_DONE_STATUSES:
+        found = _fallback(text)
     return tuple(Reason(code, found[code]) for code in REASONS if code in found)
 
 

@@ -16,9 +16,8 @@ from apanalysis.source.achieved import (
     achieved_value,
     achievement_ratio,
     criterion_stem,
-    flag,
-    text_says_not_done,
 )
+from apanalysis.source.flags import flag, text_says_not_done
 from apanalysis.source.municipal import split_municipal
 
 MEETINGS = "Organizuotų posėdžių skaičius – 2"
@@ -349,11 +348,25 @@ def test_2020_values_and_flags_overall(measures):
             19810,
         ),
         ("Tinkle esančių narių skaičius – 7", "Įgyvendinta. Tinklą sudaro 12 narių.", 12),
+        # partner municipalities counted with a number word in the instrumental
+        (
+            "Savivaldybių partnerių skaičius – 5",
+            "Įgyvendinta. Bendradarbiauta su penkiomis savivaldybėmis.",
+            5,
+        ),
     ],
 )
 def test_number_words_sets_thousands_and_copies(criterion, text, value):
     found = achieved_value(criterion, 1, text)
     assert found is not None and found.value == value
+
+
+def test_a_subset_is_not_a_set():
+    # line 224 (01.03.01): "Pagalba buvo suteikta 208 asmenims, iš jų 75 – nukentėjusieji …":
+    # "iš jų" (of them) opens a subset; the plain count 208 is still read
+    text = "Igyvendinta iš dalies. Pagalba buvo suteikta 208 asmenims, iš jų 75 asmenys nukentėjo."
+    found = achieved_value("Asmenų, kuriems suteikta pagalba skaičius – 220", 220, text)
+    assert found is None or found.value == 208
 
 
 @pytest.mark.parametrize(

@@ -250,6 +250,12 @@ def test_a_stated_cause_is_covid(text, status):
     assert "covid" in find_reasons(text, status)
 
 
+def test_a_single_one_under_a_cause_is_an_effect():
+    # line 132 with the status "Įgyvendinta" (fixture edited_cp1257): only one meeting was held
+    text = "Įgyvendinta. Dėl COVID-19 pandemijos organizuotas vienas Komisijos posėdis."
+    assert find_reasons(text, "implemented") == ["covid"]
+
+
 def test_implemented_work_needs_an_effect():
     # a cause without an effect on the work says nothing about how it was done
     assert find_reasons("Dėl pandemijos padaugėjo kreipimųsi.", "implemented") == []
@@ -351,3 +357,25 @@ def test_every_evidence_is_a_sentence_of_the_text(text):
     for status in ("implemented", "partially", "not_implemented"):
         for reason in read_reasons(text, status):
             assert reason.evidence in flat
+
+
+def test_a_cell_reads_each_municipality_with_its_own_status():
+    from apanalysis.vocabulary.reasons import read_cell_reasons
+
+    # shaped like line 253-258 (01.04.02): an implemented part states a cause without an effect
+    # on its work; another part says the training was not organised
+    head = "Neįgyvendinta. "
+    kaunas = "Kauno miesto savivaldybė. Įgyvendinta. Dėl pandemijos padaugėjo kreipimųsi. "
+    vilnius = "Vilniaus miesto savivaldybė. Neįgyvendinta. Mokymai nebuvo organizuoti."
+    text = head + kaunas + vilnius
+    parts = ((len(head), "implemented"), (len(head + kaunas), "not_implemented"))
+    assert [r.code for r in read_cell_reasons(text, "not_implemented", parts)] == ["not_organized"]
+    assert find_reasons(text, "not_implemented") == ["covid"]  # the cell read as one text
+    palanga = (
+        "Palangos miesto savivaldybė. Neįgyvendinta. Dėl pandemijos apribojimų mokymų neorganizavo."
+    )
+    text = head + kaunas + palanga  # line 255
+    reasons = read_cell_reasons(text, "not_implemented", parts)
+    assert [(r.code, r.evidence) for r in reasons] == [
+        ("covid", "Dėl pandemijos apribojimų mokymų neorganizavo.")
+    ]
