@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from apanalysis.source.flags import FLAGS
 from apanalysis.source.completion import COMPLETION_LEVELS
+from apanalysis.source.flags import FLAGS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
 from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
