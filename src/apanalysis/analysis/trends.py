@@ -25,6 +25,9 @@ import pandas as pd
 from apanalysis.analysis import STATUS_ORDER, UNDONE_STATUSES, row_label
 from apanalysis.analysis.criteria import implementation_rate, status_counts
 from apanalysis.errors import ApanalysisError
+from apanalysis.formats import fmt_eur
+from apanalysis.formats import fmt_pct as _pct
+from apanalysis.vocabulary.plan import REPORT_TITLES
 
 __all__ = [
     "ALL_TASKS",
@@ -66,7 +69,7 @@ CHANGE_LABELS: dict[str, str] = {
     "dropped": "Dropped (absent in the later year)",
 }
 #: Title of the trends notebook ("{years}" is filled in by :func:`title_text`).
-TITLE = "Action Plan against Trafficking in Human Beings — trends across years, {years}"
+TITLE = REPORT_TITLES["trends"]
 
 CHANGE_COLUMNS = [
     "from_year",
@@ -417,12 +420,8 @@ def year_overview(years: Sequence[YearTables]) -> pd.DataFrame:
 # --- takeaway sentences -----------------------------------------------------------------------
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f} %"
-
-
 def _eur(value: float) -> str:
-    return f"{value / 1000:,.1f} thousand EUR"
+    return fmt_eur(value, unit_first=False, thousands=True)
 
 
 def rate_takeaway(rates: pd.DataFrame) -> str:

@@ -30,13 +30,12 @@ missing), ``bool``, ``str`` (text, "" when missing), ``object`` (mixed numbers a
 from __future__ import annotations
 
 from apanalysis.source.achieved import FLAGS
+from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.tables.fields import Column, Rule, Table, ge, isin, matches
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
-from apanalysis.vocabulary.status import STATUSES
+from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
 
-#: A municipality may also say it had planned nothing for the measure.
-MUNICIPAL_STATUSES = (*STATUSES, "not_planned")
 CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 #: Separator of the lists inside one cell (institutions, reasons, target values).
 LIST_SEPARATOR = ";"
@@ -50,6 +49,20 @@ POSITIVE = ge(1)
 NON_NEGATIVE = ge(0)
 
 C = Column
+
+
+def source_page(where: str) -> Column:
+    """The PDF page column; ``where`` says what it is the page of."""
+    meaning = f"page {where}: 1-based page of the PDF (empty for text and Word)"
+    return C("source_page", "Int64", meaning, "12", POSITIVE)
+
+
+def source_row(where: str) -> Column:
+    """The Word table row column; ``where`` says what it is the row of."""
+    meaning = f"table row {where}: row of the Word annex table, header rows counted (empty for text and PDF)"
+    return C("source_row", "Int64", meaning, "14", POSITIVE)
+
+
 YEAR = C("year", "int64", "report year (from the folder)", "2020", ge(1900))
 STATUS_RULE = isin(*STATUSES)
 
@@ -144,6 +157,8 @@ MEASURES = Table(
             "135",
             POSITIVE,
         ),
+        source_page("where the row starts"),
+        source_row("where it starts"),
         C(
             "achieved_value",
             "float64",
@@ -164,6 +179,19 @@ MEASURES = Table(
             "a contradiction between status, target and result, or empty",
             "implemented_below_target",
             isin("", *FLAGS),
+        ),
+        C(
+            "evidence",
+            "str",
+            "the sentence each reason was read from, as `reason: sentence`, joined by ` | `",
+            "covid: Dėl COVID-19 pandemijos mokymai neorganizuoti.",
+        ),
+        C(
+            "completion",
+            "str",
+            "completion level on the OGP IRM scale, from status, reasons and achievement (empty where a municipality planned nothing)",
+            "limited",
+            isin("", *COMPLETION_LEVELS),
         ),
     ),
     unique=("code", "action"),
@@ -207,6 +235,16 @@ MUNICIPAL = Table(
             NONEMPTY,
         ),
         C("source_line", "int64", "line where it starts", "186", POSITIVE),
+        source_page("where it starts"),
+        source_row("of its measure"),
+        C("evidence", "str", "as in `measures`, for this municipality's text", ""),
+        C(
+            "completion",
+            "str",
+            "as in `measures`, for this municipality's result",
+            "no_evidence",
+            isin("", *COMPLETION_LEVELS),
+        ),
     ),
 )
 
@@ -267,6 +305,7 @@ TASKS = Table(
             "2020 m. 1 uždavinio priemonėms ir veiksams įgyvendinti institucijos buvo numatę …",
         ),
         C("source_line", "Int64", "line of the task's heading", "34", POSITIVE),
+        source_page("of the heading"),
     ),
     unique=("task",),
 )
@@ -295,6 +334,7 @@ CLAIMS = Table(
             "ir veiksmai.",
         ),
         C("source_line", "Int64", "line of the sentence", "108", POSITIVE),
+        source_page("of the sentence"),
     ),
 )
 
@@ -327,6 +367,8 @@ AMOUNTS = Table(
         C("raw", "str", "the amount as written", "459,88 Eur", NONEMPTY),
         C("quote", "str", "the sentence", "… Priemonėms skirta 459,88 Eur."),
         C("source_line", "Int64", "line of the amount", "172", POSITIVE),
+        source_page("of the amount"),
+        source_row("of an annex amount"),
     ),
 )
 
@@ -348,6 +390,7 @@ AUDIT = Table(
         C("verdict", "str", "whether they agree", "mismatch", isin(*AUDIT_VERDICTS)),
         C("quote", "str", "the narrative's sentence", "… sudarė 54 priemonės ir veiksmai."),
         C("source_line", "Int64", "line of the sentence", "108", POSITIVE),
+        source_page("of the cited line"),
         C("how", "str", "how it was recomputed", "Counted the annex's measure and action rows …"),
         C("detail", "str", "the rows behind the number", "Annex rows per task: task 1: 15, …"),
     ),
@@ -359,6 +402,7 @@ PROBLEMS = Table(
     (
         C("file", "str", "the raw file", "data/raw/2020/report.txt", NONEMPTY),
         C("line", "Int64", "its line", "140", POSITIVE),
+        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
         C(
             "problem",
             "str",
@@ -373,7 +417,15 @@ LINES = Table(
     "lines",
     "how each non-empty annex line was used",
     (
-        C("line", "int64", "line of the raw file", "134", POSITIVE),
+        C(
+            "line",
+            "int64",
+            "line of the raw file (of the document model for Word and PDF)",
+            "134",
+            POSITIVE,
+        ),
+        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
+        C("row", "Int64", "its Word table row (empty for text and PDF)", "14", POSITIVE),
         C("kind", "str", "how it was read", "row", isin(*LINE_KINDS)),
         C("code", "str", "the row's code, for a row or its continuation", "01.01.01"),
         C("action", "Int64", "the row's action", "2", POSITIVE),

@@ -81,7 +81,7 @@ def test_header_frozen_and_filtered(book):
         sheet = book[name]
         assert sheet.freeze_panes == "A2", name
         assert sheet.auto_filter.ref == sheet.dimensions, name
-    assert book["measures"].auto_filter.ref == "A1:Y54"  # 25 columns, 53 rows + header
+    assert book["measures"].auto_filter.ref == "A1:AC54"  # 29 columns, 53 rows + header
 
 
 def test_column_widths_fit_and_long_texts_wrap(book):
