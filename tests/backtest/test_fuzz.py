@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from apanalysis import paths
 from apanalysis.errors import ApanalysisError
 from apanalysis.tables.assemble import YearData, parse_year
+from apanalysis.tables.schema import schemas
 
 YEAR = 2020
 SOURCE = (paths.RAW_DIR / str(YEAR) / "report.txt").read_bytes()
@@ -30,7 +31,7 @@ WATCHDOG = 300
 
 FUZZ = settings(
     max_examples=60,
-    deadline=2000,
+    deadline=5000,  # parse_year reads, parses and checks every table against its schema
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -99,6 +100,12 @@ def parse_bytes(data: bytes) -> YearData | None:
     for table in YearData.TABLES:
         assert getattr(data_, table) is not None
     return data_
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_schemas():
+    """Import pandera and build the schemas once: the first example times the parser alone."""
+    schemas()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from apanalysis.tables.spec import TABLES, Column, Table
+from apanalysis.tables.fields import Column, Table
+from apanalysis.tables.spec import TABLES
 
 #: Marks around the generated text in a Markdown file.
 BEGIN = "<!-- BEGIN data dictionary: generated from src/apanalysis/tables/spec.py -->"

@@ -10,15 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from apanalysis.tables.spec import (
-    CODE_PATTERN,
-    DTYPES,
-    MUNICIPAL_STATUSES,
-    STATUSES,
-    TABLES,
-    Column,
-    Rule,
-)
+from apanalysis.tables.fields import Column, Rule
+from apanalysis.tables.spec import CODE_PATTERN, DTYPES, MUNICIPAL_STATUSES, STATUSES, TABLES
 
 if TYPE_CHECKING:
     from apanalysis.tables.yeardata import YearData

@@ -41,6 +41,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_TEXT = 32_767  # Excel's limit
 CUT_NOTE = " … [cut: the CSV file has the whole text]"
 MIN_WIDTH, MAX_WIDTH = 6, 60
+#: Booleans read TRUE/FALSE in every spreadsheet (LibreOffice would show 1/0 without it).
+BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'
 LINE_HEIGHT, MAX_LINES = 15, 8  # points per line; a longer text is whole in its cell
 NOTE = (
     "Text is stored as text: a cell starting with =, +, - or @ is never a formula. An empty cell"
@@ -98,6 +100,9 @@ def _styles(book) -> dict[tuple[bool, bool, bool], object]:
                 cell.alignment = Alignment(wrap_text=wrapped, vertical="top")
                 cell.quotePrefix = quoted
                 styles[bold, wrapped, quoted] = copy(cell._style)
+    cell = probe.cell(row=1, column=2)
+    cell.alignment, cell.number_format = Alignment(vertical="top"), BOOLEAN_FORMAT
+    styles[bool] = copy(cell._style)
     book.remove(probe)
     return styles
 
@@ -114,7 +119,8 @@ def _put(sheet, row: int, column: int, value: object, styles: dict, bold=False, 
         quoted = value.startswith(FORMULA_STARTS)
     else:
         cell.value = value
-    cell._style = copy(styles[bold, wrapped, quoted])
+    style = styles[bool] if isinstance(value, bool) else styles[bold, wrapped, quoted]
+    cell._style = copy(style)
 
 
 def _width(values: list[object], header: str) -> float:
@@ -167,6 +173,13 @@ def _frame_rows(frame: pd.DataFrame) -> list[list[object]]:
     return [list(row) for row in zip(*columns, strict=True)]
 
 
+def _plain(text: object) -> str:
+    """Spec text without its Markdown code marks (a rule in words; "" for no rule)."""
+    if text is None:
+        return ""
+    return (text if isinstance(text, str) else text.describe()).replace("`", "")
+
+
 def _write_readme(
     sheet,
     year: int,
@@ -197,7 +210,7 @@ def _write_readme(
         for column, value in enumerate(values, start=1):
             _put(sheet, r, column, value, styles, bold=bold)
     dictionary = [
-        [name, c.name, type_label(c), c.meaning, c.example, c.rule.describe() if c.rule else ""]
+        [name, c.name, type_label(c), _plain(c.meaning), c.example, _plain(c.rule)]
         for name in SHEETS
         for c in TABLES[name].columns
     ]

@@ -17,6 +17,7 @@ from apanalysis.tables import spec
 from apanalysis.tables.assemble import parse_year
 from apanalysis.tables.store import WORKBOOK_FILE, write_year
 from apanalysis.tables.workbook import (
+    BOOLEAN_FORMAT,
     CUT_NOTE,
     MAX_CELL_TEXT,
     MAX_WIDTH,
@@ -99,7 +100,9 @@ def test_lithuanian_letters_and_numbers_are_intact(book):
     assert not isinstance(row["target_value"], str)  # a number, not text
     assert row["status_raw"] == "Neįgyvendinta"
     assert row["action"] is None  # a measure's own row: empty, not "nan" or "<NA>"
-    assert row["covid"] is True
+    assert row["covid"] is True  # a boolean cell, shown TRUE/FALSE
+    column = spec.COLUMNS["measures"].index("covid") + 1
+    assert book["measures"].cell(row=2, column=column).number_format == BOOLEAN_FORMAT
 
 
 def test_readme_sheet_names_the_source_and_holds_the_dictionary(book):
@@ -116,7 +119,7 @@ def test_readme_sheet_names_the_source_and_holds_the_dictionary(book):
     for name in SHEETS:
         for column in spec.TABLES[name].columns:
             _, _, type_, meaning, example, _ = dictionary[name, column.name]
-            assert (meaning, example or "") == (column.meaning, column.example)
+            assert (meaning, example or "") == (column.meaning.replace("`", ""), column.example)
     assert dictionary["measures", "action"][2] == "int, may be empty"
     assert book[README_SHEET].auto_filter.ref == f"A{top + 1}:F{len(rows)}"
 
