@@ -26,7 +26,9 @@ Rules:
   annex (a listed measure without a row of its own stands for its action rows).
 * ``task_unachieved_unlisted``: how many of the rows the sentence covers it actually lists.
 * ``total_planned_eur``/``total_spent_eur``: the stated total vs the sum of the task figures,
-  within half a unit of the total's stated precision (50 EUR for "696,7 tūkst. Eur").
+  within :func:`apanalysis.analysis.tolerances.sum_tolerance_eur` (EUR 50 of rounding per task
+  figure and for the total: EUR 250 for four tasks), the same tolerance as
+  :func:`apanalysis.analysis.spending.total_check`.
 * ``task_verdict`` and ``tasks_partially``: the narrative's own rule. A numeric criterion is met
   when achieved ≥ target (implemented, else not implemented); otherwise a task whose annex rows
   are all implemented is implemented, more than half → partially implemented, else not
@@ -46,7 +48,6 @@ import pandas as pd
 from apanalysis.analysis.audit.rows import (
     audit_row,
     rule_verdict,
-    stated_tolerance_eur,
     undone_basis,
 )
 from apanalysis.analysis.audit.tasks import task_rows
@@ -75,7 +76,6 @@ __all__ = [
     "audit_view",
     "implementation_rates",
     "rule_verdict",
-    "stated_tolerance_eur",
     "undone_basis",
 ]
 
