@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,9 +18,9 @@ from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
 from apanalysis.vocabulary.reasons import find_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
+from apanalysis.vocabulary.text import sentence_around
 
 LIST_SEPARATOR = ";"
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
 
 MEASURE_COLUMNS = [
     "year",
@@ -78,6 +76,7 @@ AMOUNT_COLUMNS = [
     "raw",
     "quote",
     "source_line",
+    "part_of",
 ]
 PROBLEM_COLUMNS = ["file", "line", "problem"]
 LINE_COLUMNS = ["line", "kind", "code", "action"]
@@ -102,19 +101,6 @@ class YearData:
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in self.TABLES)
         return f"YearData({self.year}: {sizes})"
-
-
-@lru_cache(maxsize=256)
-def _sentence_bounds(text: str) -> tuple[int, ...]:
-    return (0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text))
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds the span ``start:end``."""
-    bounds = _sentence_bounds(text)
-    left = max(b for b in bounds if b <= start)
-    right = min((b for b in bounds if b >= end), default=len(text))
-    return " ".join(text[left:right].split())
 
 
 def line_of(record: AnnexRecord, *needles: str, column: str = "result") -> int:

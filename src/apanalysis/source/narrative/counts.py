@@ -107,3 +107,19 @@ def count_followed_by(
         if after.match(text, count.end) and (cue is None or cue.search(text[: count.start])):
             return count
     return None
+
+
+#: What a count counts, from the words right after it: "dvi priemonės" (measures), "3 veiksmai"
+#: (actions); "penki priemonių ir veiksmų", or no noun at all, count rows of both (items).
+MEASURES_AFTER_RE = re.compile(r"\s+priemon\w*\b(?!\s+(?:ir|bei)\s+veik)", IC)
+ACTIONS_AFTER_RE = re.compile(r"\s+veik\w*\b(?!\s+(?:ir|bei)\s+priemon)", IC)
+UNITS = ("items", "measures", "actions")
+
+
+def counted_unit(text: str, count: Count | None) -> str:
+    """ "measures", "actions" or "items" (measures and actions): what ``count`` counts."""
+    if count is not None and MEASURES_AFTER_RE.match(text, count.end):
+        return "measures"
+    if count is not None and ACTIONS_AFTER_RE.match(text, count.end):
+        return "actions"
+    return "items"
