@@ -64,6 +64,11 @@ def test_2020_task_keys_are_the_contract_columns(n2020):
         "spent_eur",
         "budget_quote",
         "source_line",
+        "verdict_line",
+        "claimed_items_quote",
+        "claimed_items_line",
+        "claimed_unachieved_unit",
+        "claimed_unachieved_line",
     ]
     assert list(n2020.claims[0]) == [
         "year",
@@ -73,6 +78,7 @@ def test_2020_task_keys_are_the_contract_columns(n2020):
         "unit",
         "quote",
         "source_line",
+        "code",
     ]
 
 

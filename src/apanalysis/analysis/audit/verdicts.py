@@ -19,7 +19,17 @@ AUDIT_COLUMNS = [
     "how",
     "detail",
 ]
-VERDICTS: tuple[str, ...] = ("mismatch", "cannot_recompute", "match")
+#: The verdicts, in the order the audit is read (worst first): ``mismatch`` (the annex gives
+#: another figure), ``ambiguous`` (the sentence reads two ways and the readings give different
+#: results: both are shown), ``cannot_recompute`` (no table holds what the figure counts),
+#: ``match``.
+MISMATCH, AMBIGUOUS, CANNOT_RECOMPUTE_VERDICT, MATCH = (
+    "mismatch",
+    "ambiguous",
+    "cannot_recompute",
+    "match",
+)
+VERDICTS: tuple[str, ...] = (MISMATCH, AMBIGUOUS, CANNOT_RECOMPUTE_VERDICT, MATCH)
 IMPLEMENTED, PARTIALLY, NOT_IMPLEMENTED = STATUS_ORDER
 NOT_ONLY: tuple[str, ...] = (NOT_IMPLEMENTED,)
 NOT_OR_PARTIALLY: tuple[str, ...] = (NOT_IMPLEMENTED, PARTIALLY)

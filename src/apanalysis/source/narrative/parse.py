@@ -99,22 +99,22 @@ def parse_task(
         "criterion_unit": unit or achieved_unit,
         "verdict": verdict.value if verdict else None,
         "verdict_quote": verdict.quote if verdict else None,
-        "verdict_line": verdict.line if verdict else None,
         "claimed_items": items.value if items else None,
+        "claimed_unachieved": unachieved.value if unachieved else None,
+        "claimed_unachieved_quote": unachieved.quote if unachieved else None,
+        "planned_eur": planned.money.value_eur if planned else None,
+        "spent_eur": spent.money.value_eur if spent else None,
+        "budget_quote": " ".join(quotes) or None,
+        "source_line": section.line,
+        "verdict_line": verdict.line if verdict else None,
         "claimed_items_quote": items.quote if items else None,
         "claimed_items_line": items.line if items else None,
-        "claimed_unachieved": unachieved.value if unachieved else None,
         "claimed_unachieved_unit": counted_unit(
             unachieved.quote, unachieved_count(unachieved.quote)
         )
         if unachieved
         else None,
-        "claimed_unachieved_quote": unachieved.quote if unachieved else None,
         "claimed_unachieved_line": unachieved.line if unachieved else None,
-        "planned_eur": planned.money.value_eur if planned else None,
-        "spent_eur": spent.money.value_eur if spent else None,
-        "budget_quote": " ".join(quotes) or None,
-        "source_line": section.line,
     }
 
 

@@ -118,9 +118,9 @@ def claim_row(
         "year": year,
         "claim": claim,
         "task": task,
-        "code": code,
         "value": float(value),
         "unit": unit,
         "quote": found.quote,
         "source_line": found.line,
+        "code": code,
     }
