@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
+from apanalysis.source.amounts import mark_parts
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
@@ -246,6 +247,7 @@ def build_tables(source: SourceText, year: int) -> YearData:
         builder.add_record(record)
     narrative = parse_narrative(source.narrative, year)
     problems = sorted(annex.problems + builder.problems + list(narrative.problems))
+    mark_parts(builder.amounts)
     amount_rows = list(narrative.amounts) + builder.amounts
     for row in amount_rows:
         row.setdefault("is_range", False)

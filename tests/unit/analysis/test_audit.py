@@ -13,9 +13,9 @@ import pytest
 
 from apanalysis.analysis.audit import (
     AUDIT_COLUMNS,
-    VERDICTS,
     CANNOT_RECOMPUTE,
     DEFAULT_REASON,
+    VERDICTS,
     achieved_rows,
     audit,
     audit_view,

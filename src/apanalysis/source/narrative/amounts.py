@@ -97,7 +97,7 @@ def budget_of(sentences: list[Sentence]) -> Budget:
 
 def amount_reference(amount: Amount) -> str:
     """How an amount is named in another row's ``part_of``: "696,7 tūkst. Eur (line 112)"."""
-    return f"{amount.money.raw} (line {amount.sentence.line})"
+    return money.amount_reference(amount.money.raw, amount.sentence.line)
 
 
 def parts_of_totals(tasks: list[Budget], summary: Budget) -> dict[int, str]:
