@@ -546,3 +546,22 @@ def test_figures_are_not_guessed():
     ]
     claims = {c["claim"] for c in parse_narrative(lines, 2020).claims}
     assert not claims & {"measure_target", "implemented_pct", "subitems_total"}
+
+
+def test_a_page_break_before_a_code_is_joined():
+    # as report lines 64-76, but the second half opens with a measure code
+    lines = [
+        (1, "### 3 uždavinys – x."),
+        (2, "Priemonė įgyvendinta iš dalies. Dvi priemonės pagal kriterijus nebuvo įgyvendintos:"),
+        (3, "Kitos dvi priemonės"),
+        (4, "<sup>12</sup> 01.03.03. priemonė – stiprinti pagalbą."),
+        (5, "01.03.03 priemonės 1 ir 2 veiksmo rodikliai nebuvo pasiekti."),
+        # a paragraph that ends with final punctuation is never continued
+        (6, "Įgyvendinta."),
+        (7, "2020 m. kita pastraipa."),
+    ]
+    texts = [s.text for s in sentences(lines)]
+    assert (
+        "Kitos dvi priemonės 01.03.03 priemonės 1 ir 2 veiksmo rodikliai nebuvo pasiekti." in texts
+    )
+    assert "2020 m. kita pastraipa." in texts
