@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from apanalysis.source.narrative.counts import IC, counted_unit, counts
+from apanalysis.source.narrative.counts import IC, counts, noun_unit
 from apanalysis.source.narrative.text import Sentence
 from apanalysis.source.narrative.values import NUMBER, Found, claim_row
 from apanalysis.vocabulary import numbers
@@ -83,21 +83,11 @@ def share_claims(year: int, sentence: Sentence, task: int | None) -> list[dict]:
         return []
     rows = []
     for match in SHARE_RE.finditer(sentence.text):
-        noun = sentence.text[match.start("noun") - 1 :]
-        unit = f"percent of {counted_unit(noun, _START)}"
+        unit = f"percent of {noun_unit(sentence.text, match.start('noun'))}"
         value = numbers.parse_number(match.group("num"))
         found = Found(None, sentence.text, sentence.line)
         rows.append(claim_row(year, "implemented_pct", task, value, unit, found))
     return rows
-
-
-class _Start:
-    """A stand-in count ending at offset 0 (the noun is right after it)."""
-
-    end = 0
-
-
-_START = _Start()
 
 
 def subitem_claims(year: int, sentence: Sentence, task: int | None) -> list[dict]:
