@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from apanalysis.analysis import explode_institutions, row_labels
+from apanalysis.analysis.tolerances import ROUNDING_EUR, sum_tolerance_eur
 
 __all__ = [
     "AMOUNT_KINDS",
@@ -20,8 +21,6 @@ __all__ = [
 
 #: Amount kinds in display order (see ``apanalysis.vocabulary.money.amount_kind``).
 AMOUNT_KINDS: tuple[str, ...] = ("planned", "allocated", "spent", "unused", "rate", "other")
-#: Half of the report's rounding step (figures given in thousands with one decimal).
-ROUNDING_EUR = 50.0
 #: Claim ids of the stated report-wide totals, by the per-task column they sum.
 TOTAL_CLAIMS: dict[str, str] = {"planned_eur": "total_planned_eur", "spent_eur": "total_spent_eur"}
 
@@ -56,8 +55,8 @@ def task_budget(tasks: pd.DataFrame, total: bool = False) -> pd.DataFrame:
 
 def total_check(tasks: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Sum of the per-task figures vs the stated totals (claims ``total_planned_eur`` and
-    ``total_spent_eur``). ``matches`` allows the rounding of each figure (``ROUNDING_EUR`` per
-    task plus one for the total); NA when the report states no total."""
+    ``total_spent_eur``). ``matches`` allows the rounding of each figure
+    (:func:`apanalysis.analysis.tolerances.sum_tolerance_eur`); NA when no total is stated."""
     rows = []
     for column, claim_id in TOTAL_CLAIMS.items():
         figures = tasks[column].astype(float)
@@ -66,7 +65,7 @@ def total_check(tasks: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         stated = float(stated_rows["value"].iloc[0]) if len(stated_rows) else float("nan")
         quote = str(stated_rows["quote"].iloc[0]) if len(stated_rows) else ""
         difference = task_sum - stated
-        tolerance = ROUNDING_EUR * (int(figures.notna().sum()) + 1)
+        tolerance = sum_tolerance_eur(int(figures.notna().sum()))
         matches = pd.NA if pd.isna(difference) else bool(abs(difference) <= tolerance)
         rows.append(
             {

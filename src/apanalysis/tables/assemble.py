@@ -5,11 +5,10 @@ The columns and their order come from :mod:`.spec`; :class:`YearData` is re-expo
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio
+from apanalysis.source.amounts import mark_parts
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.completion import completion_level
 from apanalysis.source.document import Document
@@ -25,21 +24,7 @@ from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
 from apanalysis.vocabulary.reasons import evidence_text, read_cell_reasons, read_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
-
-
-@lru_cache(maxsize=256)
-def _sentence_bounds(text: str) -> tuple[int, ...]:
-    return (0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text))
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds the span ``start:end``."""
-    bounds = _sentence_bounds(text)
-    left = max(b for b in bounds if b <= start)
-    right = min((b for b in bounds if b >= end), default=len(text))
-    return " ".join(text[left:right].split())
+from apanalysis.vocabulary.text import sentence_around
 
 
 def line_of(record: AnnexRecord, *needles: str, column: str = "result") -> int:
@@ -206,6 +191,7 @@ def build_tables(source: Document | SourceText, year: int) -> YearData:
         builder.add_record(record)
     narrative = parse_narrative(document.narrative_lines(), year)
     problems = sorted(annex.problems + builder.problems + list(narrative.problems))
+    mark_parts(builder.amounts)
     amount_rows = list(narrative.amounts) + builder.amounts
     for row in amount_rows:
         row.setdefault("is_range", False)

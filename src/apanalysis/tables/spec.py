@@ -40,7 +40,8 @@ CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 #: Separator of the lists inside one cell (institutions, reasons, target values).
 LIST_SEPARATOR = ";"
 LINE_KINDS = ("layout", "task", "row", "continuation")
-AUDIT_VERDICTS = ("match", "mismatch", "cannot_recompute")
+#: Verdicts of the audit, worst first (the audit package names each: analysis/audit/verdicts.py).
+AUDIT_VERDICTS = ("mismatch", "ambiguous", "cannot_recompute", "match")
 SECTIONS = ("narrative", "annex")
 
 NONEMPTY = Rule("nonempty")
@@ -306,6 +307,27 @@ TASKS = Table(
         ),
         C("source_line", "Int64", "line of the task's heading", "34", POSITIVE),
         source_page("of the heading"),
+        C("verdict_line", "Int64", "line of the verdict's sentence", "45", POSITIVE),
+        C(
+            "claimed_items_quote",
+            "str",
+            "the sentence stating how many measures and actions the task had",
+            "2020 m. 1 uždavinį sudarė 16 Plano priemonių ir veiksmų, …",
+        ),
+        C("claimed_items_line", "Int64", "line of that sentence", "36", POSITIVE),
+        C(
+            "claimed_unachieved_unit",
+            "str",
+            "what the unachieved count counts: `measures`, `actions` or `items` (both)",
+            "items",
+        ),
+        C(
+            "claimed_unachieved_line",
+            "Int64",
+            "line of the unachieved count's sentence",
+            "40",
+            POSITIVE,
+        ),
     ),
     unique=("task",),
 )
@@ -324,6 +346,13 @@ CLAIMS = Table(
             NONEMPTY,
         ),
         C("task", "Int64", "task it is about; empty when report-wide", "", POSITIVE),
+        C(
+            "code",
+            "str",
+            "the measure a per-measure figure is about (empty otherwise)",
+            "01.03.01",
+            matches(r"^(\d{2}\.\d{2}\.\d{2})?$"),
+        ),
         C("value", "float64", "the figure", "54"),
         C("unit", "str", "`items`, `EUR`, `tasks` …", "items"),
         C(
@@ -369,6 +398,12 @@ AMOUNTS = Table(
         C("source_line", "Int64", "line of the amount", "172", POSITIVE),
         source_page("of the amount"),
         source_row("of an annex amount"),
+        C(
+            "part_of",
+            "str",
+            "the stated total this amount itemises (its words and line); sums must not add both",
+            "696,7 tūkst. Eur (line 112)",
+        ),
     ),
 )
 

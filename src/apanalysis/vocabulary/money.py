@@ -134,3 +134,80 @@ def amount_kind(context: str) -> str:
     if before:
         return str(before[-1])
     return str(hits[0][1]) if hits else "other"
+
+
+#: Fewest parts an itemisation has.
+MIN_PARTS = 2
+
+
+def rounding_eur(raw: str) -> float:
+    """Half a unit of the precision an amount is stated with: "40,5 tūkst. Eur" → 50.0,
+    "0,39 tūkst. Eur" → 5.0, "5 400 Eur" → 0.5."""
+    number = re.search(r"\d(?:[ \u00a0\u202f]?\d)*(?:,(\d+))?", raw)
+    places = len(number.group(1)) if number and number.group(1) else 0
+    folded = fold(raw)
+    scale = (
+        1_000_000 if "mln" in folded or "milijon" in folded else 1000 if "tukst" in folded else 1
+    )
+    return scale * 10.0**-places / 2
+
+
+def itemised(amounts: list[tuple[float, str, bool]]) -> dict[int, int]:
+    """Which amounts of one text itemise another: ``{part index: total index}``.
+
+    ``amounts`` are ``(value_eur, raw, per_month)`` in text order. A total is an amount directly
+    preceded or directly followed by a run of at least :data:`MIN_PARTS` amounts of the same kind
+    (per month or not), each smaller than it, whose sum equals it within the rounding of every
+    figure ("2,02 + 13,28 + … + 8,0 = 40,48 ≈ 40,5 tūkst. Eur"; "0,17 tūkst. Eur/mėn., asmuo
+    moka 0,02 …, savivaldybės lėšos 0,15 …"). A total with more than one such run, or a part
+    claimed by two totals, is left alone (never guessed).
+    """
+    parts: dict[int, int] = {}
+    taken: dict[int, int] = {}
+    for total, (value, raw, _) in enumerate(amounts):
+        runs = [run for run in _runs(amounts, total) if _sums_to(amounts, run, value, raw)]
+        if len(runs) != 1:
+            continue
+        for index in runs[0]:
+            taken[index] = taken.get(index, 0) + 1
+            parts[index] = total
+    return {
+        part: total
+        for part, total in parts.items()
+        if taken[part] == 1 and part not in parts.values()
+    }
+
+
+def _runs(amounts: list[tuple[float, str, bool]], total: int) -> list[list[int]]:
+    """Runs of same-kind amounts smaller than ``amounts[total]`` right before or after it."""
+    value, _, per_month = amounts[total]
+    runs = []
+    for step in (-1, 1):
+        run: list[int] = []
+        index = total + step
+        while 0 <= index < len(amounts):
+            other, _, other_month = amounts[index]
+            if other_month != per_month:
+                index += step
+                continue  # a rate inside a list of costs is no part of it, nor ends it
+            if other >= value:
+                break
+            run.append(index)
+            if len(run) >= MIN_PARTS:
+                runs.append(sorted(run))
+            index += step
+    return runs
+
+
+def _sums_to(
+    amounts: list[tuple[float, str, bool]], run: list[int], value: float, raw: str
+) -> bool:
+    total = sum(amounts[i][0] for i in run)
+    tolerance = rounding_eur(raw) + sum(rounding_eur(amounts[i][1]) for i in run)
+    return abs(total - value) <= tolerance + 1e-9
+
+
+def amount_reference(raw: str, line: int) -> str:
+    """How an amount is named in the ``part_of`` of the amounts that itemise it:
+    "696,7 tūkst. Eur (line 112)"."""
+    return f"{' '.join(raw.split())} (line {line})"

@@ -241,9 +241,10 @@ def sanitize_html(fragment: str) -> str:
 #: and always at a line break (a paragraph or list item of an annex cell).
 SENTENCE_BREAK_RE = re.compile(r"[^\S\n]*\n\s*|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„\"(])")
 #: Abbreviations (lower case, without the dot) after which a sentence never ends: "2020 m.",
-#: "20 d.", "Nr.", "tūkst.", "t. y.", "pvz.", "val.", "str.", "p.", "kt.", "mln.", "r.", "mėn.".
+#: "20 d.", "Nr.", "tūkst.", "t. y.", "pvz.", "val.", "str.", "p.", "kt.", "mln.", "r.", "mėn.",
+#: "vnt.".
 ABBREVIATIONS = frozenset(
-    {"m", "d", "tūkst", "pvz", "nr", "t", "y", "val", "str", "p", "kt", "mln", "r", "mėn"}
+    {"m", "d", "tūkst", "pvz", "nr", "t", "y", "val", "str", "p", "kt", "mln", "r", "mėn", "vnt"}
 )
 #: Abbreviations that end a sentence before a capital but not before a digit ("50 proc. 2 ...").
 NO_DIGIT_SPLIT_ABBREVIATIONS = frozenset({"proc"})
@@ -307,3 +308,12 @@ def mask_inner_dots(text: str) -> str:
         if char == "." and index not in ends:
             chars[index] = INNER_DOT_MARK
     return "".join(chars)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` (by :func:`split_sentences`) that holds ``start:end``, spaces
+    collapsed; a span across sentences gives all of them."""
+    bounds = [(0, 0)] + [(m.start(), m.end()) for m in sentence_breaks(text)] + [(len(text),) * 2]
+    left = max(after for before, after in bounds if after <= start)
+    right = min((before for before, after in bounds if before >= end), default=len(text))
+    return collapse_spaces(text[left:right])

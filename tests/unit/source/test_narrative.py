@@ -64,6 +64,11 @@ def test_2020_task_keys_are_the_contract_columns(n2020):
         "spent_eur",
         "budget_quote",
         "source_line",
+        "verdict_line",
+        "claimed_items_quote",
+        "claimed_items_line",
+        "claimed_unachieved_unit",
+        "claimed_unachieved_line",
     ]
     assert list(n2020.claims[0]) == [
         "year",
@@ -73,6 +78,7 @@ def test_2020_task_keys_are_the_contract_columns(n2020):
         "unit",
         "quote",
         "source_line",
+        "code",
     ]
 
 
@@ -445,3 +451,117 @@ def test_planned_and_spent(text, planned, spent):
 def test_no_task_sections_is_a_problem():
     result = parse_narrative([(1, "Tik tekstas.")], 2099)
     assert result.tasks == [] and (1, "no task sections found") in result.problems
+
+
+# --------------------------------------------------------------------------- issue 12, by hand
+
+
+def test_2020_citations_give_each_figure_its_own_sentence_line(n2020):
+    """Class 4: each task figure cites the line of the sentence it is read from."""
+    one, three = task(n2020, 1), task(n2020, 3)
+    # line 36: "... Plane siektinas 1 uždavinio kriterijus (70 proc.) neįgyvendintas."
+    assert one["verdict_line"] == 36
+    # line 38: "2020 m. 1 uždavinį sudarė 16 Plano priemonių ir veiksmų, ..."
+    assert one["claimed_items_line"] == 38
+    assert one["claimed_items_quote"].startswith("2020 m. 1 uždavinį sudarė 16 Plano")
+    assert one["claimed_unachieved_line"] == 38
+    # line 62: "Uždavinys laikytinas įgyvendintu iš dalies, ..."
+    assert three["verdict_line"] == 62
+    # "Dvi priemonės" opens at the end of line 64; the sentence goes on at line 76 after the
+    # footnotes: it cites its first line
+    assert three["claimed_unachieved_line"] == 64
+    assert three["claimed_unachieved_quote"].startswith("Dvi priemonės pagal nustatytus")
+    assert "01.03.05 priemonė" in three["claimed_unachieved_quote"]
+    # line 86: "Nepavyko pasiekti 4 uždavinio septynių ..." (continued at line 102)
+    assert task(n2020, 4)["claimed_unachieved_line"] == 86
+
+
+def test_2020_amounts_keep_range_kind_and_part(n2020):
+    """Class 6: ranges, the spent figure after a plan, amounts that make up a total."""
+    by_value = {round(a["value_eur"]): a for a in n2020.amounts}
+    # line 13: "(80–230 tūkst. eurų per metus)": both ends of one range
+    assert by_value[80_000]["is_range"] and by_value[230_000]["is_range"]
+    assert by_value[80_000]["raw"] == by_value[230_000]["raw"] == "80–230 tūkst. eurų"
+    # line 104: "2020 m. 4 uždaviniui įgyvendinti buvo skirta 9,98 tūkst. Eur": task 4's spent
+    assert by_value[9_980]["kind"] == "spent"
+    assert not by_value[29_300]["is_range"]
+    # line 112 states the totals the task figures make up (lines 50, 58, 80, 104)
+    for planned in (29_300, 43_900, 281_400, 341_600):
+        assert by_value[planned]["part_of"] == "696,7 tūkst. Eur (line 112)"
+    for spent in (10_000, 35_000, 281_700, 9_980):
+        assert by_value[spent]["part_of"] == "336,7 tūkst. Eur (line 112)"
+    # the totals, the range and task 1's unused 11 tūkst. (line 50) itemise nothing
+    for whole in (696_700, 336_700, 80_000, 11_000):
+        assert by_value[whole]["part_of"] == ""
+    # so a sum without parts counts each euro once: the stated totals
+    spent = [a for a in n2020.amounts if a["kind"] == "spent" and not a["part_of"]]
+    assert [round(a["value_eur"]) for a in spent] == [336_700]
+
+
+def test_2020_counts_say_what_they_count(n2020):
+    """Class 7: "Dvi priemonės" counts measures; "penki priemonių ir veiksmų" counts both."""
+    assert task(n2020, 3)["claimed_unachieved_unit"] == "measures"  # line 64
+    assert task(n2020, 1)["claimed_unachieved_unit"] == "items"  # line 38
+    assert task(n2020, 4)["claimed_unachieved_unit"] == "items"  # line 86: "septynių ... ir"
+    assert n2020.claim("implemented_items", 3)["unit"] == "measures"  # line 62
+    assert n2020.claim("total_unimplemented")["unit"] == "items"  # line 108
+
+
+def claims_of(narrative, claim: str) -> list[dict]:
+    return [c for c in narrative.claims if c["claim"] == claim]
+
+
+def test_2020_figures_of_the_narrative_are_claims(n2020):
+    """Class 9: shares, per-measure targets and results, sub-item totals."""
+    # line 62: "... dvi priemonės buvo įgyvendintos (50 proc. priemonių)."
+    share = n2020.claim("implemented_pct", 3)
+    assert (share["value"], share["unit"], share["source_line"]) == (50, "percent of measures", 62)
+    # line 64: "01.03.01 priemonė, kurios siektinas rodiklis suteikia pagalbą ne mažiau kaip 220
+    # asmenų, buvo įgyvendinta iš dalies (pasiektas kriterijus – 208 asmenų)"
+    targets = {c["code"]: c for c in claims_of(n2020, "measure_target")}
+    assert (targets["01.03.01"]["value"], targets["01.03.01"]["unit"]) == (220, "asmenų")
+    assert targets["01.03.01"]["source_line"] == 64
+    # line 78: "01.03.02 priemonė (vykdytoja – URM), kurios siektinas rodiklis – ... (100 proc.)"
+    assert (targets["01.03.02"]["value"], targets["01.03.02"]["unit"]) == (100, "proc.")
+    assert targets["01.03.02"]["source_line"] == 78
+    # line 76: 01.03.05's target "pagal poreikį" has no number: no claim
+    assert set(targets) == {"01.03.01", "01.03.02"}
+    (achieved,) = claims_of(n2020, "measure_achieved")
+    assert (achieved["code"], achieved["value"], achieved["source_line"]) == ("01.03.01", 208, 64)
+    # line 76: "01.03.03 priemonės 1 ir 2 veiksmo rodikliai ... – iš viso 20 priemonių ir
+    # veiksmų –" (the sentence opens on line 64)
+    (subitems,) = claims_of(n2020, "subitems_total")
+    assert (subitems["code"], subitems["value"], subitems["source_line"]) == ("01.03.03", 20, 64)
+
+
+def test_figures_are_not_guessed():
+    lines = [
+        (1, "### 1 uždavinys – x."),
+        # two numbers in the target clause: which one is the target is not said
+        (2, "01.01.01 priemonė, kurios siektinas rodiklis 5 ar 6 mokymai, buvo įgyvendinta."),
+        # a share not said of implemented items
+        (3, "Planuota (30 proc. priemonių) kitaip."),
+        # "iš viso" with no measure code before it
+        (4, "Iš viso 20 priemonių ir veiksmų."),
+    ]
+    claims = {c["claim"] for c in parse_narrative(lines, 2020).claims}
+    assert not claims & {"measure_target", "implemented_pct", "subitems_total"}
+
+
+def test_a_page_break_before_a_code_is_joined():
+    # as report lines 64-76, but the second half opens with a measure code
+    lines = [
+        (1, "### 3 uždavinys – x."),
+        (2, "Priemonė įgyvendinta iš dalies. Dvi priemonės pagal kriterijus nebuvo įgyvendintos:"),
+        (3, "Kitos dvi priemonės"),
+        (4, "<sup>12</sup> 01.03.03. priemonė – stiprinti pagalbą."),
+        (5, "01.03.03 priemonės 1 ir 2 veiksmo rodikliai nebuvo pasiekti."),
+        # a paragraph that ends with final punctuation is never continued
+        (6, "Įgyvendinta."),
+        (7, "2020 m. kita pastraipa."),
+    ]
+    texts = [s.text for s in sentences(lines)]
+    assert (
+        "Kitos dvi priemonės 01.03.03 priemonės 1 ir 2 veiksmo rodikliai nebuvo pasiekti." in texts
+    )
+    assert "2020 m. kita pastraipa." in texts

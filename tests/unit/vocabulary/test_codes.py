@@ -86,3 +86,23 @@ def test_the_parsed_2020_quotes_have_no_footnote_markers_left():
     tasks = parse_year(2020).tasks.set_index("task")
     counts = {t: len(parse_item_references(q)) for t, q in tasks.claimed_unachieved_quote.items()}
     assert counts == {1: 3, 2: 6, 3: 3, 4: 7}
+
+
+def test_a_lone_number_before_plural_actions_reads_two_ways():
+    from apanalysis.vocabulary.codes import reference_readings
+
+    # report line 38: "01.01.01. priemonė ir jos 3 veiksmai" -- action 3, or three actions
+    text = "01.01.01. priemonė ir jos 3 veiksmai, 01.01.05 priemonė"
+    assert reference_readings(text) == [
+        [("01.01.01", None), ("01.01.01", 3), ("01.01.05", None)],
+        [("01.01.01", None), ("01.01.01", 1), ("01.01.01", 2), ("01.01.01", 3), ("01.01.05", None)],
+    ]
+    # line 56: singular "3 veiksmas" and the list "1 ir 2 veiksmai" read one way
+    assert (
+        len(
+            reference_readings("01.02.01 priemonės 3 veiksmas, 01.02.02. priemonės 1 ir 2 veiksmai")
+        )
+        == 1
+    )
+    # line 86: genitive singular "3 veiksmo"
+    assert len(reference_readings("01.04.04 priemonės 3 veiksmo")) == 1

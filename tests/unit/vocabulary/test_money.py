@@ -101,3 +101,37 @@ def test_amount_kind(context, kind):
 
 def test_nepanaudota_is_not_spent():
     assert amount_kind("Liko nepanaudota 500 Eur") == "unused"
+
+
+def test_itemised_amounts_of_one_cell():
+    from apanalysis.vocabulary.money import itemised, rounding_eur
+
+    assert rounding_eur("40,5 tūkst. Eur") == 50.0 and rounding_eur("5 400 Eur") == 0.5
+    # report lines 228-238 (01.03.03 action 1, Kaunas): eight costs, then "2020 m. skirti
+    # savivaldybės biudžeto asignavimai – 40,5 tūkst. Eur" (2,02 + … + 8,0 = 40,48)
+    costs = ["2,02", "13,28", "1,5", "2,5", "8,29", "4,5", "0,39", "8,0"]
+    items = [(float(c.replace(",", ".")) * 1000, f"{c} tūkst. Eur", False) for c in costs]
+    # line 235: "kaina 0,17 tūkst. Eur/mėn., asmuo moka 0,02 …, savivaldybės … lėšos 0,15 …",
+    # and "kaina 0,95 …, asmuo moka 0,11 …, … lėšos 0,53 …" which does not add up
+    rates = ["0,17", "0,02", "0,15", "0,95", "0,11", "0,53"]
+    items += [(float(r.replace(",", ".")) * 1000, f"{r} tūkst. Eur/mėn.", True) for r in rates]
+    items.append((40_500.0, "40,5 tūkst. Eur", False))
+    parts = itemised(items)
+    assert {i: parts[i] for i in range(8)} == dict.fromkeys(range(8), 14)
+    assert parts[9] == parts[10] == 8  # 0,02 and 0,15 make up 0,17
+    assert 12 not in parts and 13 not in parts  # 0,11 + 0,53 is not 0,95
+    assert 14 not in parts and 8 not in parts  # the totals themselves
+
+
+def test_no_itemisation_is_guessed():
+    from apanalysis.vocabulary.money import itemised
+
+    # two amounts that merely follow a larger one without adding up to it
+    assert (
+        itemised(
+            [(1000.0, "1000 Eur", False), (200.0, "200 Eur", False), (300.0, "300 Eur", False)]
+        )
+        == {}
+    )
+    # a single smaller amount is no itemisation
+    assert itemised([(500.0, "500 Eur", False), (500.0, "500 Eur", False)]) == {}

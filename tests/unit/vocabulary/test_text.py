@@ -155,3 +155,32 @@ def test_abbreviation_dots_end_no_sentence():
     assert mask_inner_dots("darbam. Nr. 5") == f"darbam. Nr{M} 5"
     # a line break always ends a sentence; a dot before a lower-case word never does
     assert mask_inner_dots("Įvyko.\nkitas. tęsinys") == f"Įvyko.\nkitas{M} tęsinys"
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    from apanalysis.vocabulary.text import sentence_around, split_sentences
+
+    # report line 112: "t. y." and "tūkst." inside one sentence
+    line_112 = (
+        "Siekiant įgyvendinti 2020 m. Plano priemones ir veiksmus, institucijų buvo numatyta "
+        "skirti 696,7 tūkst. Eur, tačiau faktinė Plano priemonėms ir veiksams įgyvendinti "
+        "institucijų skirta suma buvo perpus mažesnė, t. y. 336,7 tūkst. Eur."
+    )
+    assert len(split_sentences(line_112)) == 1
+    # line 104: a real end before "2020 m." is kept
+    line_104 = "Numatyta skirti 341,6 tūkst. Eur. 2020 m. 4 uždaviniui buvo skirta 9,98 tūkst. Eur."
+    assert [s for _, s in split_sentences(line_104)][1].startswith("2020 m. 4 uždaviniui")
+    # line 225 (annex): "tūkst. Eur" does not end the sentence
+    cell = "Ataskaita pateikta. Šiam tikslui iš Veiksmų plane skirtų 3 tūkst. Eur panaudota 1163,81 Eur."
+    at = cell.index("1163,81")
+    assert sentence_around(cell, at, at + 7) == (
+        "Šiam tikslui iš Veiksmų plane skirtų 3 tūkst. Eur panaudota 1163,81 Eur."
+    )
+    # line 228 (annex): "90 vnt. 2,02 tūkst. Eur" -- "vnt." before a number
+    item = "1. konsultavimas ir informavimas 90 vnt. 2,02 tūkst. Eur, Buvo suteiktos konsultacijos."
+    at = item.index("2,02")
+    assert sentence_around(item, at, at + 4) == item
+    # "Nr." before a number: line 24 "nutarimu Nr. 785"
+    assert len(split_sentences("Patvirtinta 2016 m. rugpjūčio 11 d. nutarimu Nr. 785.")) == 1
+    # a line break always ends a sentence (an annex paragraph)
+    assert sentence_around("Pirma\nantra eilutė", 7, 10) == "antra eilutė"

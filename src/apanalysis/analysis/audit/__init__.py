@@ -26,7 +26,9 @@ Rules:
   annex (a listed measure without a row of its own stands for its action rows).
 * ``task_unachieved_unlisted``: how many of the rows the sentence covers it actually lists.
 * ``total_planned_eur``/``total_spent_eur``: the stated total vs the sum of the task figures,
-  within half a unit of the total's stated precision (50 EUR for "696,7 tūkst. Eur").
+  within :func:`apanalysis.analysis.tolerances.sum_tolerance_eur` (EUR 50 of rounding per task
+  figure and for the total: EUR 250 for four tasks), the same tolerance as
+  :func:`apanalysis.analysis.spending.total_check`.
 * ``task_verdict`` and ``tasks_partially``: the narrative's own rule. A numeric criterion is met
   when achieved ≥ target (implemented, else not implemented); otherwise a task whose annex rows
   are all implemented is implemented, more than half → partially implemented, else not
@@ -43,10 +45,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from apanalysis.analysis.audit.measures import measure_rows, subitem_rows
 from apanalysis.analysis.audit.rows import (
     audit_row,
     rule_verdict,
-    stated_tolerance_eur,
     undone_basis,
 )
 from apanalysis.analysis.audit.tasks import task_rows
@@ -75,7 +77,6 @@ __all__ = [
     "audit_view",
     "implementation_rates",
     "rule_verdict",
-    "stated_tolerance_eur",
     "undone_basis",
 ]
 
@@ -89,7 +90,11 @@ HANDLED = {
     "plan_tasks",
     "implemented_items",
     "implemented_pct_min",
+    "implemented_pct",
     "criterion_not_met",
+    "measure_target",
+    "measure_achieved",
+    "subitems_total",
 }
 
 
@@ -120,11 +125,16 @@ TASK_COLUMNS = (
     "claimed_items",
     "claimed_unachieved",
     "claimed_unachieved_quote",
+    "claimed_unachieved_unit",
+    "claimed_unachieved_line",
+    "claimed_items_quote",
+    "claimed_items_line",
+    "verdict_line",
     "planned_eur",
     "spent_eur",
     "source_line",
 )
-CLAIM_COLUMNS = ("claim", "task", "value", "quote", "source_line")
+CLAIM_COLUMNS = ("claim", "task", "code", "value", "unit", "quote", "source_line")
 
 
 def _with_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
@@ -142,7 +152,8 @@ def audit(data) -> pd.DataFrame:
     rows += task_count_rows(measures, claims) + tasks_partially_rows(tasks, measures, claims)
     for _, task in tasks.sort_values("task").iterrows():
         rows += task_rows(task, measures, claims)
-    rows += criterion_rows(tasks, claims) + _other_claims(claims)
+    rows += criterion_rows(tasks, claims) + measure_rows(measures, claims)
+    rows += subitem_rows(claims, getattr(data, "municipal", None)) + _other_claims(claims)
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["task"] = pd.array(pd.to_numeric(out["task"]), dtype="Int64")
     out["source_line"] = pd.array(pd.to_numeric(out["source_line"]), dtype="Int64")

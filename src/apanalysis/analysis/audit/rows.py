@@ -4,7 +4,6 @@ checks (which statuses a sentence covers, the stated precision of an amount, the
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
@@ -113,22 +112,6 @@ def undone_basis(quote: str) -> tuple[str, ...]:
 
 def basis_words(basis: tuple[str, ...]) -> str:
     return "not implemented" if basis == NOT_ONLY else "not or partially implemented"
-
-
-def stated_tolerance_eur(quote: str, value: float) -> tuple[float, str]:
-    """Half a unit of the precision the amount ``value`` is stated with in ``quote`` and the raw
-    text ("696,7 tūkst. Eur" → 50.0); 0.5 EUR when the amount is not found."""
-    from apanalysis.vocabulary.money import find_money
-
-    found = [m for m in find_money(quote or "") if math.isclose(m.value_eur, value)]
-    if not found:
-        return 0.5, ""
-    raw = found[0].raw
-    decimals = re.search(r"\d(?:[ \u00a0\u202f]?\d)*(?:,(\d+))?", raw)
-    places = len(decimals.group(1)) if decimals and decimals.group(1) else 0
-    folded = fold(raw)
-    scale = 1_000_000 if "mln" in folded else 1000 if "tukst" in folded else 1
-    return scale * 10.0**-places / 2, raw
 
 
 def rule_verdict(task: pd.Series, rows: pd.DataFrame) -> tuple[str | None, str]:

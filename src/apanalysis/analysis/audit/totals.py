@@ -14,10 +14,10 @@ from apanalysis.analysis.audit.rows import (
     label_list,
     num,
     rule_verdict,
-    stated_tolerance_eur,
     undone_basis,
 )
 from apanalysis.analysis.audit.verdicts import NOT_IMPLEMENTED, NOT_ONLY, PARTIALLY
+from apanalysis.analysis.tolerances import ROUNDING_EUR, sum_tolerance_eur
 
 
 def report_wide_rows(
@@ -84,7 +84,7 @@ def report_wide_rows(
             continue
         figures = tasks.sort_values("task")[["task", column]]
         missing = figures[figures[column].isna()]
-        tolerance, raw = stated_tolerance_eur(claim["quote"], float(claim["value"]))
+        tolerance = sum_tolerance_eur(len(figures))
         parts = " + ".join(eur(v) for v in figures[column].dropna())
         if len(missing) or figures.empty:
             out.append(
@@ -109,7 +109,8 @@ def report_wide_rows(
                 claim["value"],
                 total,
                 f"Summed the {word} amounts the task sections state, allowing ±{eur(tolerance)} "
-                f"(half a unit of the stated precision{f' of {raw!r}' if raw else ''}).",
+                f"(EUR {ROUNDING_EUR:g} of rounding for each of the {len(figures)} task figures and "
+                "for the total).",
                 claim["quote"],
                 claim["source_line"],
                 f"{parts} = {eur(total)}.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from apanalysis.analysis import STATUS_ORDER
+from apanalysis.tables.spec import AUDIT_VERDICTS
 
 AUDIT_COLUMNS = [
     "claim",
@@ -20,7 +21,12 @@ AUDIT_COLUMNS = [
     "how",
     "detail",
 ]
-VERDICTS: tuple[str, ...] = ("mismatch", "cannot_recompute", "match")
+#: The verdicts, in the order the audit is read (worst first): ``mismatch`` (the annex gives
+#: another figure), ``ambiguous`` (the sentence reads two ways and the readings give different
+#: results: both are shown), ``cannot_recompute`` (no table holds what the figure counts),
+#: ``match``.
+VERDICTS: tuple[str, ...] = AUDIT_VERDICTS  # the column's spec lists them once
+MISMATCH, AMBIGUOUS, CANNOT_RECOMPUTE_VERDICT, MATCH = VERDICTS
 IMPLEMENTED, PARTIALLY, NOT_IMPLEMENTED = STATUS_ORDER
 NOT_ONLY: tuple[str, ...] = (NOT_IMPLEMENTED,)
 NOT_OR_PARTIALLY: tuple[str, ...] = (NOT_IMPLEMENTED, PARTIALLY)

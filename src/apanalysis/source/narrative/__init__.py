@@ -27,7 +27,6 @@ from apanalysis.source.narrative.amounts import (
     sentence_amounts,
 )
 from apanalysis.source.narrative.claims import (
-    claim_row,
     count_claims,
     criteria_not_met_claims,
     money_claims,
@@ -54,6 +53,7 @@ from apanalysis.source.narrative.text import (
 )
 from apanalysis.source.narrative.values import (
     Found,
+    claim_row,
     criterion_target,
     find_achieved,
     find_count,

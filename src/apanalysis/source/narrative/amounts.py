@@ -4,13 +4,20 @@ Budget decision: a task's ``planned_eur`` is its first ``planned`` amount; ``spe
 first ``spent`` amount, or -- when there is none -- the first ``allocated`` amount that follows the
 planned one ("numatyta skirti 341,6 tūkst. Eur ... buvo skirta 9,98 tūkst. Eur"): in 2020 the
 report's own total "faktinė ... skirta suma ... 336,7 tūkst. Eur" equals 10 + 35 + 281,7 + 9,98,
-so "skirta" after a plan is the actual figure. The same rule gives ``total_spent_eur``.
+so "skirta" after a plan is the actual figure. The same rule gives ``total_spent_eur``, and the
+amount so chosen has the kind ``spent`` in the ``amounts`` table too (:func:`budget_of`), so that
+summing ``kind == "spent"`` finds it.
+
+Itemised amounts: a task's planned and spent figures are the parts of the report-wide totals
+stated after the task sections; their ``part_of`` names the total they make up
+("696,7 tūkst. Eur (line 112)"), so that a sum over amounts without ``part_of`` counts no
+money twice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from apanalysis.source.narrative.text import Sentence
 from apanalysis.vocabulary import money
@@ -67,8 +74,45 @@ def planned_and_spent(amounts: list[Amount]) -> tuple[Amount | None, Amount | No
     return planned, spent
 
 
-def amount_row(year: int, amount: Amount) -> dict:
-    """A row of the ``amounts`` table."""
+@dataclass
+class Budget:
+    """The amounts of a part of the narrative and its planned and spent figures."""
+
+    amounts: list[Amount] = field(default_factory=list)
+    planned: Amount | None = None
+    spent: Amount | None = None
+
+
+def budget_of(sentences: list[Sentence]) -> Budget:
+    """Amounts, planned and spent of ``sentences``; the spent figure gets the kind ``spent``
+    when :func:`planned_and_spent` chose an "allocated" amount after the plan."""
+    amounts = amounts_of(sentences)
+    planned, spent = planned_and_spent(amounts)
+    if spent is not None and spent.kind != "spent":
+        actual = replace(spent, kind="spent")
+        amounts = [actual if amount is spent else amount for amount in amounts]
+        spent = actual
+    return Budget(amounts, planned, spent)
+
+
+def amount_reference(amount: Amount) -> str:
+    """How an amount is named in another row's ``part_of``: "696,7 tūkst. Eur (line 112)"."""
+    return money.amount_reference(amount.money.raw, amount.sentence.line)
+
+
+def parts_of_totals(tasks: list[Budget], summary: Budget) -> dict[int, str]:
+    """``part_of`` of each task's planned and spent amount (by ``id``): the report-wide total
+    of the same figure, when the report states one."""
+    parts: dict[int, str] = {}
+    for budget in tasks:
+        for part, total in ((budget.planned, summary.planned), (budget.spent, summary.spent)):
+            if part is not None and total is not None:
+                parts[id(part)] = amount_reference(total)
+    return parts
+
+
+def amount_row(year: int, amount: Amount, part_of: str = "") -> dict:
+    """A row of the ``amounts`` table (``part_of``: the amount it itemises, if any)."""
     item, sentence = amount.money, amount.sentence
     return {
         "year": year,
@@ -79,8 +123,10 @@ def amount_row(year: int, amount: Amount) -> dict:
         "municipality": "",
         "value_eur": item.value_eur,
         "per_month": item.per_month,
+        "is_range": item.is_range,
         "kind": amount.kind,
         "raw": item.raw,
         "quote": sentence.text,
-        "source_line": sentence.line_at(item.start),
+        "source_line": sentence.line,
+        "part_of": part_of,
     }

@@ -13,30 +13,16 @@ from apanalysis.source.narrative.counts import (
     _before,
     _is_action_number,
     count_followed_by,
+    counted_unit,
     counts,
     items_count,
     unachieved_count,
 )
+from apanalysis.source.narrative.figures import figure_claims
 from apanalysis.source.narrative.sections import TaskSection
 from apanalysis.source.narrative.text import Sentence
-from apanalysis.source.narrative.values import Found
+from apanalysis.source.narrative.values import Found, claim_row
 from apanalysis.vocabulary import numbers
-
-
-def claim_row(
-    year: int, claim: str, task: int | None, value: float, unit: str, found: Found
-) -> dict:
-    """A row of the ``claims`` table."""
-    return {
-        "year": year,
-        "claim": claim,
-        "task": task,
-        "value": float(value),
-        "unit": unit,
-        "quote": found.quote,
-        "source_line": found.line,
-    }
-
 
 #: (claim id, unit, pattern after the count, cue before the count or None)
 CountRule = tuple[str, str, re.Pattern[str], re.Pattern[str] | None]
@@ -100,7 +86,7 @@ def _first_sentence_count(sentences: list[Sentence], finder: CountFinder) -> Fou
     for sentence in sentences:
         count = finder(sentence.text)
         if count is not None:
-            return Found(count.value, sentence.text, sentence.line_at(count.start))
+            return Found(count.value, sentence.text, sentence.line)
     return None
 
 
@@ -134,7 +120,7 @@ def regex_claims(
         for sentence in sentences:
             match = pattern.search(sentence.text)
             if match:
-                found = Found(None, sentence.text, sentence.line_at(match.start()))
+                found = Found(None, sentence.text, sentence.line)
                 value = numbers.parse_number(match.group("num"))
                 rows.append(claim_row(year, claim, task, value, unit, found))
                 break
@@ -147,7 +133,7 @@ def criteria_not_met_claims(year: int, sentences: list[Sentence]) -> list[dict]:
         match = CRITERIA_NOT_MET_RE.search(sentence.text)
         if match:
             tasks = [int(n) for n in re.findall(r"\d+", match.group("list"))]
-            found = Found(None, sentence.text, sentence.line_at(match.start()))
+            found = Found(None, sentence.text, sentence.line)
             rows = [claim_row(year, "tasks_criterion_not_met", None, len(tasks), "tasks", found)]
             rows += [claim_row(year, "criterion_not_met", t, 1, "flag", found) for t in tasks]
             return rows
@@ -160,7 +146,7 @@ def money_claims(year: int, sentences: list[Sentence]) -> list[dict]:
     rows = []
     for claim, amount in (("total_planned_eur", planned), ("total_spent_eur", spent)):
         if amount is not None:
-            where = Found(None, amount.sentence.text, amount.sentence.line_at(amount.money.start))
+            where = Found(None, amount.sentence.text, amount.sentence.line)
             rows.append(claim_row(year, claim, None, amount.money.value_eur, "EUR", where))
     return rows
 
@@ -170,11 +156,12 @@ def summary_claims(year: int, sentences: list[Sentence]) -> list[dict]:
     rows = count_claims(year, sentences, AFTER_TASK_COUNTS)
     for claim, unit, finder in (
         ("total_items", "items", items_count),
-        ("total_unimplemented", "items", unachieved_count),
+        ("total_unimplemented", None, unachieved_count),
         ("tasks_partially", "tasks", _partially_count),
     ):
         found = _first_sentence_count(sentences, finder)
         if found:
+            unit = unit or counted_unit(found.quote, finder(found.quote))
             rows.append(claim_row(year, claim, None, found.value, unit, found))
     return rows + criteria_not_met_claims(year, sentences) + money_claims(year, sentences)
 
@@ -189,8 +176,9 @@ def task_claims(year: int, section: TaskSection) -> list[dict]:
     )
     found = _first_sentence_count(section.sentences, _implemented_count)
     if found:
-        rows.append(claim_row(year, "implemented_items", section.task, found.value, "items", found))
-    return rows
+        unit = counted_unit(found.quote, _implemented_count(found.quote))
+        rows.append(claim_row(year, "implemented_items", section.task, found.value, unit, found))
+    return rows + figure_claims(year, section.sentences, section.task)
 
 
 def _implemented_count(text: str) -> Count | None:

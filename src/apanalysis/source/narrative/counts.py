@@ -107,3 +107,24 @@ def count_followed_by(
         if after.match(text, count.end) and (cue is None or cue.search(text[: count.start])):
             return count
     return None
+
+
+#: What a count counts, from the words right after it: "dvi priemonės" (measures), "3 veiksmai"
+#: (actions); "penki priemonių ir veiksmų", or no noun at all, count rows of both (items).
+MEASURES_AFTER_RE = re.compile(r"\s*priemon\w*\b(?!\s+(?:ir|bei)\s+veik)", IC)
+ACTIONS_AFTER_RE = re.compile(r"\s*veik\w*\b(?!\s+(?:ir|bei)\s+priemon)", IC)
+UNITS = ("items", "measures", "actions")
+
+
+def noun_unit(text: str, at: int = 0) -> str:
+    """ "measures", "actions" or "items" (measures and actions): what the noun at ``at`` names."""
+    if MEASURES_AFTER_RE.match(text, at):
+        return "measures"
+    if ACTIONS_AFTER_RE.match(text, at):
+        return "actions"
+    return "items"
+
+
+def counted_unit(text: str, count: Count | None) -> str:
+    """What ``count`` counts: :func:`noun_unit` of the words right after it ("items" if none)."""
+    return noun_unit(text, count.end) if count is not None else "items"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from apanalysis.source.narrative.amounts import amount_row, amounts_of, planned_and_spent
+from apanalysis.source.narrative.amounts import (
+    Budget,
+    amount_row,
+    amounts_of,
+    budget_of,
+    parts_of_totals,
+)
 from apanalysis.source.narrative.claims import (
     BEFORE_TASK_COUNTS,
     BEFORE_TASK_DASHED,
@@ -13,7 +19,7 @@ from apanalysis.source.narrative.claims import (
     summary_claims,
     task_claims,
 )
-from apanalysis.source.narrative.counts import items_count, unachieved_count
+from apanalysis.source.narrative.counts import counted_unit, items_count, unachieved_count
 from apanalysis.source.narrative.sections import TaskSection, split_sections
 from apanalysis.source.narrative.text import to_blocks
 from apanalysis.source.narrative.values import (
@@ -59,8 +65,11 @@ def _first(found: list[Found], what: str, section: TaskSection, out: Narrative) 
     return found[0]
 
 
-def parse_task(section: TaskSection, year: int, out: Narrative) -> dict:
-    """The ``tasks`` row of one task section (problems appended to ``out``)."""
+def parse_task(
+    section: TaskSection, year: int, out: Narrative, budget: Budget | None = None
+) -> dict:
+    """The ``tasks`` row of one task section (problems appended to ``out``); ``budget`` is
+    :func:`budget_of` its sentences, computed when not given."""
     sentences, task = section.sentences, section.task
     criterion = find_criterion(sentences)
     target, unit = criterion_target(criterion.value) if criterion else (None, None)
@@ -71,7 +80,8 @@ def parse_task(section: TaskSection, year: int, out: Narrative) -> dict:
     unachieved = _first(
         find_count(sentences, unachieved_count), "claimed number not achieved", section, out
     )
-    planned, spent = planned_and_spent(amounts_of(sentences))
+    budget = budget_of(sentences) if budget is None else budget
+    planned, spent = budget.planned, budget.spent
     for label, value in (("criterion", criterion), ("verdict", verdict)):
         if value is None:
             out.problems.append((section.line, f"task {task}: no {label} sentence found"))
@@ -96,6 +106,15 @@ def parse_task(section: TaskSection, year: int, out: Narrative) -> dict:
         "spent_eur": spent.money.value_eur if spent else None,
         "budget_quote": " ".join(quotes) or None,
         "source_line": section.line,
+        "verdict_line": verdict.line if verdict else None,
+        "claimed_items_quote": items.quote if items else None,
+        "claimed_items_line": items.line if items else None,
+        "claimed_unachieved_unit": counted_unit(
+            unachieved.quote, unachieved_count(unachieved.quote)
+        )
+        if unachieved
+        else None,
+        "claimed_unachieved_line": unachieved.line if unachieved else None,
     }
 
 
@@ -109,11 +128,12 @@ def parse_narrative(lines: list[tuple[int, str]], year: int) -> Narrative:
     if not sections.tasks:
         out.problems.append((lines[0][0] if lines else 0, "no task sections found"))
     seen: set[int] = set()
-    for section in sections.tasks:
+    budgets = [budget_of(section.sentences) for section in sections.tasks]
+    for section, budget in zip(sections.tasks, budgets, strict=True):
         if section.task in seen:
             out.problems.append((section.line, f"task {section.task} appears twice"))
         seen.add(section.task)
-        out.tasks.append(parse_task(section, year, out))
+        out.tasks.append(parse_task(section, year, out, budget))
         out.claims.extend(task_claims(year, section))
     out.claims[:0] = count_claims(year, sections.before, BEFORE_TASK_COUNTS) + regex_claims(
         year, sections.before, BEFORE_TASK_DASHED
@@ -122,6 +142,8 @@ def parse_narrative(lines: list[tuple[int, str]], year: int) -> Narrative:
     for claim in REQUIRED_CLAIMS:
         if out.claim(claim) is None:
             out.problems.append((lines[-1][0] if lines else 0, f"no report-wide {claim} found"))
-    every = sections.before + [s for t in sections.tasks for s in t.sentences] + sections.after
-    out.amounts = [amount_row(year, a) for a in amounts_of(every)]
+    summary = budget_of(sections.after)
+    parts = parts_of_totals(budgets, summary)
+    every = amounts_of(sections.before) + [a for b in budgets for a in b.amounts] + summary.amounts
+    out.amounts = [amount_row(year, a, parts.get(id(a), "")) for a in every]
     return out

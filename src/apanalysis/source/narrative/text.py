@@ -121,14 +121,20 @@ def _is_task_title_line(text: str) -> bool:
     )
 
 
+#: A paragraph cut in the middle of a clause: it ends in a lower-case word or a comma.
+MID_CLAUSE_END_RE = re.compile(r"(?:[^\W\d_]*[a-ząčęėįšųūž]|,)$")
+
+
 def _continues(previous: Block | None, text: str) -> bool:
-    """True when ``text`` resumes an unfinished paragraph interrupted by footnotes."""
-    return (
-        previous is not None
-        and previous.kind == "para"
-        and not ENDS_SENTENCE_RE.search(previous.pieces[-1][1])
-        and text[:1].islower()
-    )
+    """True when ``text`` resumes an unfinished paragraph cut by a page break or footnotes: the
+    paragraph stops without final punctuation and ``text`` goes on in lower case, or with a
+    number or code ("… Dvi priemonės" / "01.03.03 priemonės …") after a clause cut mid-way."""
+    if previous is None or previous.kind != "para":
+        return False
+    last = previous.pieces[-1][1]
+    if ENDS_SENTENCE_RE.search(last):
+        return False
+    return text[:1].islower() or (text[:1].isdigit() and bool(MID_CLAUSE_END_RE.search(last)))
 
 
 def to_blocks(lines: list[tuple[int, str]]) -> list[Block]:

@@ -47,7 +47,7 @@ def find_criterion(sentences: list[Sentence]) -> Found | None:
         match = CRITERION_RE.search(sentence.text)
         if match:
             text = match.group("text").strip().rstrip(".").strip()
-            return Found(text, sentence.text, sentence.line_at(match.start()))
+            return Found(text, sentence.text, sentence.line)
     return None
 
 
@@ -65,7 +65,7 @@ def find_achieved(sentences: list[Sentence]) -> Found | None:
         match = ACHIEVED_RE.search(sentence.text)
         if match:
             value = (numbers.parse_number(match.group("num")), _unit(match.group("unit")))
-            return Found(value, sentence.text, sentence.line_at(match.start()))
+            return Found(value, sentence.text, sentence.line)
     return None
 
 
@@ -90,7 +90,7 @@ def find_verdict(sentences: list[Sentence]) -> Found | None:
         match = VERDICT_RE.search(sentence.text)
         if match:
             value = verdict_status(match.group("status"))
-            return Found(value, sentence.text, sentence.line_at(match.start()))
+            return Found(value, sentence.text, sentence.line)
     return None
 
 
@@ -100,5 +100,27 @@ def find_count(sentences: list[Sentence], finder: CountFinder) -> list[Found]:
     for sentence in sentences:
         count = finder(sentence.text)
         if count is not None:
-            found.append(Found(count.value, sentence.text, sentence.line_at(count.start)))
+            found.append(Found(count.value, sentence.text, sentence.line))
     return found
+
+
+def claim_row(
+    year: int,
+    claim: str,
+    task: int | None,
+    value: float,
+    unit: str,
+    found: Found,
+    code: str = "",
+) -> dict:
+    """A row of the ``claims`` table (``code``: the measure a per-measure figure is about)."""
+    return {
+        "year": year,
+        "claim": claim,
+        "task": task,
+        "value": float(value),
+        "unit": unit,
+        "quote": found.quote,
+        "source_line": found.line,
+        "code": code,
+    }
