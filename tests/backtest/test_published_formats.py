@@ -33,6 +33,7 @@ from apanalysis.tables.assemble import YearData, build_tables
 PUBLISHED = FIXTURES_DIR / "published"
 FORMATS = {
     "word": PUBLISHED / "report2020.docx",
+    "word_libreoffice": PUBLISHED / "report2020_libreoffice.docx",
     "pdf": PUBLISHED / "report2020.pdf",
     "pdf_portrait": PUBLISHED / "report2020_portrait.pdf",
 }
@@ -97,7 +98,7 @@ def _same(x, y) -> bool:
 
 
 @pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("name", ["word", "pdf"])
+@pytest.mark.parametrize("name", ["word", "word_libreoffice", "pdf"])
 def test_word_and_pdf_give_the_texts_tables(name, table):
     assert differing_rows(name, table) == []
 
@@ -122,7 +123,7 @@ def test_the_portrait_pdf_quotes_the_whole_sentence_the_text_cut():
     assert got["quote"].endswith(want["quote"])
 
 
-@pytest.mark.parametrize("name", ["word", "pdf", "pdf_portrait"])
+@pytest.mark.parametrize("name", ["word", "word_libreoffice", "pdf", "pdf_portrait"])
 def test_the_audit_is_the_same(name):
     want = comparable(audit(text_tables()))
     got = comparable(audit(tables(FORMATS[name])))
