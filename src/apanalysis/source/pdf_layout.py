@@ -376,3 +376,16 @@ def join_wrapped(text: str, more: str) -> str:
     if len(text) > 1 and text[-1] in "-–" and not text[-2].isspace() and more[:1].isalnum():
         return text + more  # a hyphen or dash the text has ("brošiūros-lankstinukai")
     return text + " " + more
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    """One page read: its lines outside the table, its ruled table and the table's chars."""
+
+    lines: list[Line]  # outside the annex table
+    table: Table | None
+    table_chars: list = field(default_factory=list)
+    #: The top of the footnote separator (a short rule low on the page), if there is one.
+    foot_rule: float | None = None
