@@ -25,6 +25,7 @@ class _Item:
     top: float
     last: Line
     indent: float = 0.0
+    number: int = 0  # a footnote's number
 
 
 class NarrativeBuilder:
@@ -102,11 +103,10 @@ class NarrativeBuilder:
 
     def add_footnote(self, page: Page, line: Line, text: str) -> None:
         match = re.match(r"^(?:<sup>)?(\d{1,3})(?:</sup>)?\s*(.*)$", text)
-        expected = int(self.footnotes[-1].indent) + 1 if self.footnotes else None
+        expected = self.footnotes[-1].number + 1 if self.footnotes else None
         if match and (text.startswith("<sup>") or expected in (None, int(match.group(1)))):
-            number = float(match.group(1))  # kept in ``indent`` until finish()
             note = _Item(FOOTNOTE, [(page.number, match.group(2))], line.size, False, 0, line)
-            note.indent = number
+            note.number = int(match.group(1))
             self.footnotes.append(note)
         elif self.footnotes:
             last = self.footnotes[-1]
@@ -145,7 +145,7 @@ class NarrativeBuilder:
         """The blocks built so far (footnotes after the paragraph that cites them)."""
         blocks: list[Block] = []
         sizes = sorted({round(i.size) for i in self.items if i.kind == HEADING}, reverse=True)
-        notes = {int(n.indent): n for n in self.footnotes}
+        notes = {n.number: n for n in self.footnotes}
         for item in self.items:
             level = sizes.index(round(item.size)) + 1 if item.kind == HEADING else 0
             blocks += _split_pages(item, level)
