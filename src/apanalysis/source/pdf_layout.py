@@ -323,7 +323,7 @@ def join_lines(lines: list[Line], right_edge: float, superscript: str) -> list[s
         text = line.text(superscript)
         if not text:
             continue
-        if previous is not None and _word_broken(previous, right_edge) and text[:1].islower():
+        if previous is not None and _word_broken(previous, right_edge, text):
             paragraphs[-1] += text  # one word too long for the column, broken where it ended
         elif previous is not None and not _hard_break(previous, line, right_edge):
             paragraphs[-1] = join_wrapped(paragraphs[-1], text)
@@ -333,12 +333,21 @@ def join_lines(lines: list[Line], right_edge: float, superscript: str) -> list[s
     return paragraphs
 
 
-def _word_broken(previous: Line, right_edge: float) -> bool:
-    """Whether ``previous`` is a single word filling the column (broken as it did not fit)."""
+def _word_broken(previous: Line, right_edge: float, text: str) -> bool:
+    """Whether ``previous`` is a single word filling the column, broken as it did not fit.
+
+    Geometry alone cannot tell "Savivaldyb|ės" (broken) from "Generalinė|prokuratūra" (a
+    wrap): only a short lower-case rest ("ės", "s", "odas") or a one- or two-letter start
+    ("K|odas") is taken as a broken word; otherwise the words keep their space.
+    """
+    fragment = previous.text("drop")
+    rest = text.split(" ", 1)[0]
     return (
         previous.first_word_width() >= previous.x1 - previous.x0 - 0.01
         and previous.x1 >= right_edge - 0.6 * previous.size
-        and previous.text("drop")[-1:].isalpha()
+        and fragment[-1:].isalpha()
+        and rest[:1].islower()
+        and (len(rest.rstrip(".,;:)")) <= 4 or len(fragment) <= 2)
     )
 
 

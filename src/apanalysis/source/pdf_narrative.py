@@ -130,8 +130,8 @@ class NarrativeBuilder:
             return False
         if item.kind == HEADING:
             return True
-        if item.kind == PARAGRAPH and line.x0 > self.left + 1.5 * line.size > item.indent:
-            return False  # a first-line indent starts a paragraph
+        if item.kind == PARAGRAPH and line.x0 > self.left + line.size:
+            return False  # a first-line indent starts a paragraph (its other lines do not)
         return not _short(last, line, self.right)
 
     def _continues_on_next_page(self, item: _Item, line: Line) -> bool:

@@ -32,8 +32,10 @@ from apanalysis.source.document import (
     Block,
     Document,
     compact_code,
+    joined_code,
 )
 from apanalysis.source.pdf_layout import (
+    LIST_START,
     Line,
     Page,
     Table,
@@ -215,9 +217,23 @@ def _assemble(pages: list[Page]) -> tuple[list[Block], list[AnnexRow], int | Non
             if kind == "line":
                 rows.append(AnnexRow(("## " + value.text("drop"),), 0, page.number))
             elif any(c.strip() for c in value):
+                _join_split_code(rows, value, page.number)
                 rows.append(AnnexRow(tuple(value), 0, page.number, None))
     blocks += builder.finish()
     return blocks, rows, marker
+
+
+def _join_split_code(rows: list[AnnexRow], cells: list[str], page: int) -> None:
+    """A code cut by a page break ("0" at the foot of one page, "1.01.08." atop the next) is
+    put back whole in the row it starts, the rest left as a continuation (empty code cell)."""
+    previous = next((r for r in reversed(rows) if len(r.cells) > 1 and r.cells[0] != "Kodas"), None)
+    if previous is None or previous.page == page or not cells[0]:
+        return
+    joined = joined_code(previous.cells[0], cells[0])
+    if joined is not None:
+        index = rows.index(previous)
+        rows[index] = AnnexRow((joined, *previous.cells[1:]), 0, previous.page, None)
+        cells[0] = ""
 
 
 def _body_size(pages: list[Page]) -> float:
@@ -257,4 +273,7 @@ def _cell_text(chars: list, left: float, right: float) -> str:
         return ""
     lines = build_lines(chars)
     padding = max(1.0, min(line.x0 for line in lines) - left)
-    return "<br>".join(join_lines(lines, right - padding, superscript="drop"))
+    paragraphs = join_lines(lines, right - padding, superscript="drop")
+    # a cell (or its rest on the next page) opening with a numbered item starts a paragraph
+    opening = "<br>" if paragraphs and LIST_START.match(paragraphs[0]) else ""
+    return opening + "<br>".join(paragraphs)
