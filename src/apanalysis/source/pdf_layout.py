@@ -193,10 +193,54 @@ def page_rules(page, raw) -> tuple[list[Rule], list[Rule]]:
             horizontal.append(((top + bottom) / 2, x0, x1))
         elif width <= RULE_THICKNESS and tall > SNAP * 2:
             vertical.append(((x0 + x1) / 2, top, bottom))
-        elif width > SNAP * 2 and tall > SNAP * 2:  # a cell or table drawn as a rectangle
-            horizontal += [(top, x0, x1), (bottom, x0, x1)]
-            vertical += [(x0, top, bottom), (x1, top, bottom)]
+        elif width > SNAP * 2 and tall > SNAP * 2:  # a rectangle, or many lines in one path
+            _segment_rules(obj, raw, height, horizontal, vertical)
     return horizontal, vertical
+
+
+#: A path with more segments than this is a drawing, not table borders.
+MAX_PATH_SEGMENTS = 5000
+
+
+def _segment_rules(obj, raw, height: float, horizontal: list, vertical: list) -> None:
+    """The straight horizontal and vertical edges of a path object that draws several lines
+    or rectangles at once (some programs draw a whole table's borders as one path)."""
+    handle = obj.raw
+    count = raw.FPDFPath_CountSegments(handle)
+    if count <= 0 or count > MAX_PATH_SEGMENTS:
+        return
+    a, b, c, d, e, f = _matrix(obj, raw)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    start: tuple[float, float] | None = None
+    for index in range(count):
+        segment = raw.FPDFPath_GetPathSegment(handle, index)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif points:
+            _edge(points[-1], point, horizontal, vertical)
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _edge(point, start, horizontal, vertical)
+        points.append(point)
+
+
+def _matrix(obj, raw) -> tuple[float, ...]:
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj.raw, ctypes.byref(matrix)):
+        return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float], horizontal: list, vertical: list) -> None:
+    """Record the segment ``p``–``q`` (top-down coordinates) if it is a horizontal or
+    vertical line longer than a few points."""
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) <= 1 and abs(x1 - x0) > SNAP * 2:
+        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) <= 1 and abs(y1 - y0) > SNAP * 2:
+        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
 def _snap(values: list[float]) -> list[float]:

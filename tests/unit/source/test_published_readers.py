@@ -299,3 +299,28 @@ def test_no_report_file_names_every_format(tmp_path):
     (tmp_path / "2020").mkdir()
     with pytest.raises(ApanalysisError, match=r"no report file \(.txt, .md, .docx, .pdf\)"):
         find_report(2020, tmp_path)
+
+
+def test_a_table_drawn_as_one_path_of_many_lines_is_found():
+    # some programs draw all of a table's borders as a single path object
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from apanalysis.source.pdf_layout import find_table, page_rules
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(600, 400)
+    path = raw.FPDFPageObj_CreateNewPath(50, 50)
+    for y in (50, 100, 200, 350):
+        raw.FPDFPath_MoveTo(path, 50, y)
+        raw.FPDFPath_LineTo(path, 550, y)
+    for x in (50, 120, 300, 400, 480, 550):
+        raw.FPDFPath_MoveTo(path, x, 50)
+        raw.FPDFPath_LineTo(path, x, 350)
+    raw.FPDFPath_SetDrawMode(path, 0, 1)
+    raw.FPDFPage_InsertObject(page.raw, path)
+    page.gen_content()
+    table = find_table(*page_rules(page, raw))
+    assert table is not None
+    assert table.xs == [50, 120, 300, 400, 480, 550]
+    assert table.ys == [50, 200, 300, 350]  # top-down: 400 - y
