@@ -110,7 +110,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         data = parse_year(year, raw_dir=args.raw_dir)
         read_assessment(year, raw_dir=args.raw_dir, measures=data.measures)  # if any: strict
         for problem in data.problems.itertuples():
-            print(f"{problem.file}:{problem.line}: {problem.problem}")
+            print(f"{problem.file}:{problem.line}:{_page_note(problem)} {problem.problem}")
         total += len(data.problems)
         print(f"{year}: {len(data.measures)} rows, {len(data.problems)} problems")
     return 1 if total else 0
@@ -180,6 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _page_note(problem) -> str:
+    """The page of a problem in a PDF report, as " (p. N)"; "" for text and Word."""
+    try:
+        return f" (p. {int(problem.page)})"
+    except (AttributeError, TypeError, ValueError):
+        return ""
 
 
 if __name__ == "__main__":
