@@ -90,7 +90,10 @@ def test_empty_file(raw):
 def test_binary_file(raw):
     path = raw / "2020" / "report.txt"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\x00stream")
-    assert_one_line_error(["validate", "--raw-dir", raw], f"{path}: binary file, not a text report")
+    assert_one_line_error(
+        ["validate", "--raw-dir", raw],
+        f"{path}: binary file, not a text report: it is a PDF — name it .pdf",
+    )
 
 
 def test_file_that_is_not_utf8_names_the_line(raw):

@@ -23,7 +23,8 @@ def conda_dependencies() -> list[str]:
             entries.append(match.group(1))
         elif line and not line.startswith(" "):
             break
-    return [e for e in entries if not e.startswith(("python", "pip"))]
+    # python itself and pip, not packages whose names start so (python-docx)
+    return [e for e in entries if NAME.match(e).group(1).lower() not in ("python", "pip")]
 
 
 def test_environment_yml_lists_the_runtime_and_dev_dependencies_of_pyproject():

@@ -33,9 +33,17 @@ def empty_annex_error(data) -> ApanalysisError | None:
     return ApanalysisError(EMPTY_ANNEX, data.source, line)
 
 
+def _page_note(problem) -> str:
+    """The page of a problem in a PDF report, as " (p. N)"; "" for text and Word."""
+    try:
+        return f" (p. {int(problem.page)})"
+    except (AttributeError, TypeError, ValueError):
+        return ""
+
+
 def problem_lines(data) -> list[str]:
     """``file:line: problem`` for every problem of ``data`` (a YearData), then an empty annex."""
-    lines = [f"{p.file}:{p.line}: {p.problem}" for p in data.problems.itertuples()]
+    lines = [f"{p.file}:{p.line}:{_page_note(p)} {p.problem}" for p in data.problems.itertuples()]
     empty = empty_annex_error(data)
     return lines + ([empty.one_line()] if empty else [])
 

@@ -121,15 +121,31 @@ STRAY_CODE_SPACES = re.compile(r"^(\d{2})\s*\.\s*(\d{2})\s*\.\s*(\d{2})\s*(\.?)$
 
 
 def compact_code(cell: str) -> str:
-    """A first cell holding only a code with stray spaces, as the code: "01.01.01 ." →
-    "01.01.01."; any other cell unchanged.
+    """A first cell holding only a code with stray spaces or line breaks, as the code:
+    "01.01.01 ." → "01.01.01.", "0<br>1.01.01." (wrapped in a narrow column) → "01.01.01.";
+    any other cell unchanged.
 
     >>> compact_code("01 .01.01 .")
     '01.01.01.'
     """
-    plain = re.sub(r"<[^>]+>", "", cell).strip()
+    plain = re.sub(r"<[^>]+>|\s", "", cell)
     match = STRAY_CODE_SPACES.match(plain)
     return ".".join(match.groups()[:3]) + match.group(4) if match else cell
+
+
+#: A piece of a code: digits and dots only (what a page break may leave of "01.01.08.").
+CODE_PIECE = re.compile(r"^[\d.]+$")
+
+
+def joined_code(before: str, after: str) -> str | None:
+    """The code a page break split into two cells ("0" and "1.01.08."), or None."""
+    head, tail = re.sub(r"<[^>]+>|\s", "", before), re.sub(r"<[^>]+>|\s", "", after)
+    if not (CODE_PIECE.match(head) and CODE_PIECE.match(tail)):
+        return None
+    if STRAY_CODE_SPACES.match(head):
+        return None  # already a whole code
+    joined = compact_code(head + tail)
+    return joined if STRAY_CODE_SPACES.match(joined) else None
 
 
 def citation(line: object = None, page: object = None, row: object = None) -> str:

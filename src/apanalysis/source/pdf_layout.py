@@ -193,10 +193,54 @@ def page_rules(page, raw) -> tuple[list[Rule], list[Rule]]:
             horizontal.append(((top + bottom) / 2, x0, x1))
         elif width <= RULE_THICKNESS and tall > SNAP * 2:
             vertical.append(((x0 + x1) / 2, top, bottom))
-        elif width > SNAP * 2 and tall > SNAP * 2:  # a cell or table drawn as a rectangle
-            horizontal += [(top, x0, x1), (bottom, x0, x1)]
-            vertical += [(x0, top, bottom), (x1, top, bottom)]
+        elif width > SNAP * 2 and tall > SNAP * 2:  # a rectangle, or many lines in one path
+            _segment_rules(obj, raw, height, horizontal, vertical)
     return horizontal, vertical
+
+
+#: A path with more segments than this is a drawing, not table borders.
+MAX_PATH_SEGMENTS = 5000
+
+
+def _segment_rules(obj, raw, height: float, horizontal: list, vertical: list) -> None:
+    """The straight horizontal and vertical edges of a path object that draws several lines
+    or rectangles at once (some programs draw a whole table's borders as one path)."""
+    handle = obj.raw
+    count = raw.FPDFPath_CountSegments(handle)
+    if count <= 0 or count > MAX_PATH_SEGMENTS:
+        return
+    a, b, c, d, e, f = _matrix(obj, raw)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    start: tuple[float, float] | None = None
+    for index in range(count):
+        segment = raw.FPDFPath_GetPathSegment(handle, index)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif points:
+            _edge(points[-1], point, horizontal, vertical)
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _edge(point, start, horizontal, vertical)
+        points.append(point)
+
+
+def _matrix(obj, raw) -> tuple[float, ...]:
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj.raw, ctypes.byref(matrix)):
+        return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float], horizontal: list, vertical: list) -> None:
+    """Record the segment ``p``–``q`` (top-down coordinates) if it is a horizontal or
+    vertical line longer than a few points."""
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) <= 1 and abs(x1 - x0) > SNAP * 2:
+        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) <= 1 and abs(y1 - y0) > SNAP * 2:
+        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -323,7 +367,7 @@ def join_lines(lines: list[Line], right_edge: float, superscript: str) -> list[s
         text = line.text(superscript)
         if not text:
             continue
-        if previous is not None and _word_broken(previous, right_edge) and text[:1].islower():
+        if previous is not None and _word_broken(previous, right_edge, text):
             paragraphs[-1] += text  # one word too long for the column, broken where it ended
         elif previous is not None and not _hard_break(previous, line, right_edge):
             paragraphs[-1] = join_wrapped(paragraphs[-1], text)
@@ -333,12 +377,21 @@ def join_lines(lines: list[Line], right_edge: float, superscript: str) -> list[s
     return paragraphs
 
 
-def _word_broken(previous: Line, right_edge: float) -> bool:
-    """Whether ``previous`` is a single word filling the column (broken as it did not fit)."""
+def _word_broken(previous: Line, right_edge: float, text: str) -> bool:
+    """Whether ``previous`` is a single word filling the column, broken as it did not fit.
+
+    Geometry alone cannot tell "Savivaldyb|ės" (broken) from "Generalinė|prokuratūra" (a
+    wrap): only a short lower-case rest ("ės", "s", "odas") or a one- or two-letter start
+    ("K|odas") is taken as a broken word; otherwise the words keep their space.
+    """
+    fragment = previous.text("drop")
+    rest = text.split(" ", 1)[0]
     return (
         previous.first_word_width() >= previous.x1 - previous.x0 - 0.01
         and previous.x1 >= right_edge - 0.6 * previous.size
-        and previous.text("drop")[-1:].isalpha()
+        and fragment[-1:].isalpha()
+        and rest[:1].islower()
+        and (len(rest.rstrip(".,;:)")) <= 4 or len(fragment) <= 2)
     )
 
 
@@ -376,3 +429,16 @@ def join_wrapped(text: str, more: str) -> str:
     if len(text) > 1 and text[-1] in "-–" and not text[-2].isspace() and more[:1].isalnum():
         return text + more  # a hyphen or dash the text has ("brošiūros-lankstinukai")
     return text + " " + more
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    """One page read: its lines outside the table, its ruled table and the table's chars."""
+
+    lines: list[Line]  # outside the annex table
+    table: Table | None
+    table_chars: list = field(default_factory=list)
+    #: The top of the footnote separator (a short rule low on the page), if there is one.
+    foot_rule: float | None = None

@@ -24,31 +24,28 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import median
 
 from apanalysis.errors import ApanalysisError
 from apanalysis.source.document import (
-    FOOTNOTE,
-    HEADING,
-    LIST_ITEM,
-    PARAGRAPH,
     AnnexRow,
     Block,
     Document,
     compact_code,
+    joined_code,
 )
 from apanalysis.source.pdf_layout import (
+    LIST_START,
     Line,
+    Page,
     Table,
     build_lines,
     find_table,
     join_lines,
-    join_wrapped,
     page_chars,
     page_rules,
 )
+from apanalysis.source.pdf_narrative import NarrativeBuilder
 
 ANNEX_MARKER = re.compile(r"^\W*(?:\d+\s*)?priedas\W*$", re.IGNORECASE)
 CODE_CELL = re.compile(r"^\s*\d{2}\s*\.\s*\d{2}\s*\.\s*\d{2}\s*\.?\s*$")
@@ -57,36 +54,10 @@ PAGE_NUMBER = re.compile(
     r"|^(?:p\.|psl\.|puslapis|page)\s*\d{1,4}(?:\s*(?:/|iš|of)\s*\d{1,4})?$|^\d{1,4}\s*psl\.?$",
     re.IGNORECASE,
 )
-BULLETS = set("•◦▪▫‣∙·●○■□–-*►➢✓")
-SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 #: Top and bottom share of a page where headers and footers are looked for.
 MARGIN_SHARE = 0.09
 #: Fewer characters than this per page on average: no text layer (a scan).
 MIN_CHARS_PER_PAGE = 20
-
-
-@dataclass
-class _Page:
-    number: int
-    height: float
-    lines: list[Line]  # outside the annex table
-    table: Table | None
-    table_chars: list = field(default_factory=list)
-    #: The top of the footnote separator (a short rule low on the page), if there is one.
-    foot_rule: float | None = None
-
-
-@dataclass
-class _Item:
-    """A narrative block being built: kind, text pieces per page, and geometry."""
-
-    kind: str
-    pieces: list[tuple[int, str]]  # (page, text)
-    size: float
-    bold: bool
-    top: float
-    last: Line
-    indent: float = 0.0
 
 
 def read_pdf(path: Path) -> Document:
@@ -141,7 +112,7 @@ def _renumber(block: Block, line: int) -> Block:
     return Block(block.kind, block.text, line, block.level, block.number, block.page)
 
 
-def _read_pages(data: bytes, path: Path) -> list[_Page]:
+def _read_pages(data: bytes, path: Path) -> list[Page]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -164,7 +135,7 @@ def _read_pages(data: bytes, path: Path) -> list[_Page]:
             outside = [c for c in chars if not (table and table.contains(c))] if table else chars
             height, width = page.get_height(), page.get_width()
             rule = _footnote_rule(horizontal, table, height, width)
-            pages.append(_Page(index + 1, height, build_lines(outside), table, inside, rule))
+            pages.append(Page(index + 1, height, build_lines(outside), table, inside, rule))
             page.close()
     finally:
         pdf.close()
@@ -184,10 +155,10 @@ def _footnote_rule(horizontal, table: Table | None, height: float, width: float)
     return max(rules) if rules else None
 
 
-def _drop_headers_and_footers(pages: list[_Page]) -> None:
+def _drop_headers_and_footers(pages: list[Page]) -> None:
     """Page numbers and lines repeated in the top or bottom margin of many pages, removed."""
 
-    def in_margin(page: _Page, line: Line) -> bool:
+    def in_margin(page: Page, line: Line) -> bool:
         share = MARGIN_SHARE * page.height
         return line.bottom < share or line.top > page.height - share
 
@@ -212,13 +183,13 @@ def _drop_headers_and_footers(pages: list[_Page]) -> None:
         ]
 
 
-def _assemble(pages: list[_Page]) -> tuple[list[Block], list[AnnexRow], int | None]:
+def _assemble(pages: list[Page]) -> tuple[list[Block], list[AnnexRow], int | None]:
     """Narrative blocks, annex rows (numbered later) and whether the annex was found."""
     body = _body_size(pages)
     blocks: list[Block] = []
     rows: list[AnnexRow] = []
     marker: int | None = None
-    builder = _NarrativeBuilder(body)
+    builder = NarrativeBuilder(body)
     for page in pages:
         table = page.table
         table_rows = _table_rows(page) if table else []
@@ -246,12 +217,26 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], list[AnnexRow], int | No
             if kind == "line":
                 rows.append(AnnexRow(("## " + value.text("drop"),), 0, page.number))
             elif any(c.strip() for c in value):
+                _join_split_code(rows, value, page.number)
                 rows.append(AnnexRow(tuple(value), 0, page.number, None))
     blocks += builder.finish()
     return blocks, rows, marker
 
 
-def _body_size(pages: list[_Page]) -> float:
+def _join_split_code(rows: list[AnnexRow], cells: list[str], page: int) -> None:
+    """A code cut by a page break ("0" at the foot of one page, "1.01.08." atop the next) is
+    put back whole in the row it starts, the rest left as a continuation (empty code cell)."""
+    previous = next((r for r in reversed(rows) if len(r.cells) > 1 and r.cells[0] != "Kodas"), None)
+    if previous is None or previous.page == page or not cells[0]:
+        return
+    joined = joined_code(previous.cells[0], cells[0])
+    if joined is not None:
+        index = rows.index(previous)
+        rows[index] = AnnexRow((joined, *previous.cells[1:]), 0, previous.page, None)
+        cells[0] = ""
+
+
+def _body_size(pages: list[Page]) -> float:
     sizes = Counter()
     for page in pages:
         for line in page.lines:
@@ -259,7 +244,7 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _table_rows(page: _Page) -> list[tuple[float, list[str]]]:
+def _table_rows(page: Page) -> list[tuple[float, list[str]]]:
     """``(top, cells)`` of each row of the page's table."""
     table = page.table
     assert table is not None
@@ -288,158 +273,7 @@ def _cell_text(chars: list, left: float, right: float) -> str:
         return ""
     lines = build_lines(chars)
     padding = max(1.0, min(line.x0 for line in lines) - left)
-    return "<br>".join(join_lines(lines, right - padding, superscript="drop"))
-
-
-class _NarrativeBuilder:
-    """Groups the narrative's lines into blocks, page after page."""
-
-    def __init__(self, body: float) -> None:
-        self.body = body
-        self.items: list[_Item] = []
-        self.footnotes: list[_Item] = []
-        self.pitch = body * 1.2
-        self.right = 0.0
-        self.left = 0.0
-        self.page = 0
-
-    def add(self, page: _Page, line: Line) -> None:
-        text = line.text("sup")
-        if not text:
-            return
-        if page.number != self.page:
-            self.start_page(page)
-        if self.is_foot(page, line):
-            self.add_footnote(page, line, text)
-            return
-        bullet = self.bullet(line)
-        current = self.items[-1] if self.items else None
-        if current is not None and self.continues(current, line, page, bullet):
-            page_of_last = current.pieces[-1][0]
-            if page_of_last == page.number:
-                current.pieces[-1] = (page.number, join_wrapped(current.pieces[-1][1], text))
-            else:
-                current.pieces.append((page.number, text))
-            current.last = line
-            return
-        kind = LIST_ITEM if bullet else HEADING if line.bold else PARAGRAPH
-        if bullet:
-            text = text[len(bullet) :].strip()
-        self.items.append(
-            _Item(kind, [(page.number, text)], line.size, line.bold, line.top, line, line.x0)
-        )
-
-    def starts_block(self, page: _Page, line: Line) -> bool:
-        """Whether ``line`` would start a block of its own (not continue the last one)."""
-        if page.number != self.page:
-            self.start_page(page)
-        current = self.items[-1] if self.items else None
-        return current is None or not self.continues(current, line, page, self.bullet(line))
-
-    def start_page(self, page: _Page) -> None:
-        self.page = page.number
-        lines = [x for x in page.lines if x.size >= 0.88 * self.body]
-        self.right = max((x.x1 for x in lines), default=0.0)
-        self.left = min((x.x0 for x in lines), default=0.0)
-        small = [x for x in page.lines if x.size < 0.88 * self.body]
-        normal_bottoms = [x.bottom for x in lines]
-        self.foot_top = min(
-            (x.top for x in small if not any(b > x.top for b in normal_bottoms)),
-            default=page.height,
-        )
-        if page.foot_rule is not None:  # the separator Word and LibreOffice draw
-            self.foot_top = page.foot_rule
-        body = [x for x in lines if x.top < self.foot_top]
-        self.right = max((x.x1 for x in body), default=self.right)
-        pitches = [
-            b.bottom - a.bottom
-            for a, b in zip(lines, lines[1:], strict=False)
-            if abs(a.size - b.size) < 0.5 and b.bottom > a.bottom
-        ]
-        if pitches:
-            self.pitch = median(pitches)
-
-    def is_foot(self, page: _Page, line: Line) -> bool:
-        if page.foot_rule is not None:
-            return line.top >= page.foot_rule
-        return line.size < 0.88 * self.body and line.top >= self.foot_top - 0.5
-
-    def add_footnote(self, page: _Page, line: Line, text: str) -> None:
-        match = re.match(r"^(?:<sup>)?(\d{1,3})(?:</sup>)?\s*(.*)$", text)
-        expected = int(self.footnotes[-1].indent) + 1 if self.footnotes else None
-        if match and (text.startswith("<sup>") or expected in (None, int(match.group(1)))):
-            number = float(match.group(1))  # kept in ``indent`` until finish()
-            note = _Item(FOOTNOTE, [(page.number, match.group(2))], line.size, False, 0, line)
-            note.indent = number
-            self.footnotes.append(note)
-        elif self.footnotes:
-            last = self.footnotes[-1]
-            last.pieces[-1] = (last.pieces[-1][0], join_wrapped(last.pieces[-1][1], text))
-
-    def bullet(self, line: Line) -> str:
-        first = line.text("keep").split(" ", 1)[0]
-        if len(first) == 1 and (first in BULLETS or 0xE000 <= ord(first) <= 0xF8FF):
-            return first
-        return ""
-
-    def continues(self, item: _Item, line: Line, page: _Page, bullet: str) -> bool:
-        if bullet or item.kind == FOOTNOTE or line.bold != item.bold:
-            return False
-        if abs(line.size - item.size) > 0.1 * item.size:
-            return False
-        last = item.last
-        if item.pieces[-1][0] != page.number:  # the page changed since this block's last line
-            return self._continues_on_next_page(item, line)
-        if line.bottom - last.bottom > 1.3 * self.pitch * max(1.0, line.size / self.body):
-            return False
-        if item.kind == HEADING:
-            return True
-        if item.kind == PARAGRAPH and line.x0 > self.left + 1.5 * line.size > item.indent:
-            return False  # a first-line indent starts a paragraph
-        return not _short(last, line, self.right)
-
-    def _continues_on_next_page(self, item: _Item, line: Line) -> bool:
-        if item.kind not in (PARAGRAPH, LIST_ITEM):
-            return False
-        text = item.pieces[-1][1]
-        full = item.last.x1 >= self.right - 2 * item.size
-        return full or (not SENTENCE_END.search(text) and line.text("drop")[:1].islower())
-
-    def finish(self) -> list[Block]:
-        """The blocks built so far (footnotes after the paragraph that cites them)."""
-        blocks: list[Block] = []
-        sizes = sorted({round(i.size) for i in self.items if i.kind == HEADING}, reverse=True)
-        notes = {int(n.indent): n for n in self.footnotes}
-        for item in self.items:
-            level = sizes.index(round(item.size)) + 1 if item.kind == HEADING else 0
-            blocks += _split_pages(item, level)
-            for number in map(
-                int, re.findall(r"<sup>(\d+)</sup>", " ".join(t for _, t in item.pieces))
-            ):
-                note = notes.pop(number, None)
-                if note is not None:
-                    text = " ".join(t for _, t in note.pieces)
-                    blocks.append(Block(FOOTNOTE, text, 0, number=number, page=note.pieces[0][0]))
-        for number, note in notes.items():
-            blocks.append(Block(FOOTNOTE, " ".join(t for _, t in note.pieces), 0, number=number,
-                                page=note.pieces[0][0]))  # fmt: skip
-        self.items, self.footnotes = [], []
-        return blocks
-
-
-def _short(previous: Line, line: Line, right: float) -> bool:
-    """Whether ``previous`` ended early: the first word of ``line`` would have fitted."""
-    return previous.x1 + line.size * 0.25 + line.first_word_width() < right - 1
-
-
-def _split_pages(item: _Item, level: int) -> list[Block]:
-    """The block, as one block per page when the narrative parser can join the parts itself
-    (the first does not end a sentence and the next starts in lower case), so each sentence
-    cites its own page; otherwise one block citing the page it starts on."""
-    parts = [item.pieces[0]]
-    for page, text in item.pieces[1:]:
-        if item.kind == PARAGRAPH and not SENTENCE_END.search(parts[-1][1]) and text[:1].islower():
-            parts.append((page, text))
-        else:
-            parts[-1] = (parts[-1][0], join_wrapped(parts[-1][1], text))
-    return [Block(item.kind, text, 0, level, page=page) for page, text in parts]
+    paragraphs = join_lines(lines, right - padding, superscript="drop")
+    # a cell (or its rest on the next page) opening with a numbered item starts a paragraph
+    opening = "<br>" if paragraphs and LIST_START.match(paragraphs[0]) else ""
+    return opening + "<br>".join(paragraphs)

@@ -17,20 +17,27 @@ README_TEMPLATE = """\
 
 Put here **exactly one** file: the {year} activity report of the Coordination Commission against
 Trafficking in Human Beings ("Kovos su prekyba žmonėmis koordinavimo komisijos {year} metų veiklos
-ataskaita"), converted from the published PDF to text.
+ataskaita") as it is published: the PDF (`report.pdf`), the Word file (`report.docx`), or a
+text converted from the PDF (`.txt` or `.md`).
 
-- **Name and type:** any name ending in `.txt` or `.md` (for example `report.txt`). Other files
-  here are ignored, except `README.md` (this file) and `assessment.csv` (an evaluator's notes,
-  made by `apanalysis annotate --year {year}`). Two report files in the folder are an error.
-- **Encoding:** UTF-8 text (with or without a byte-order mark). Windows-1257 and UTF-16 with a
+- **Name and type:** any name ending in `.pdf`, `.docx`, `.txt` or `.md` (for example
+  `report.pdf`). Other files here are ignored, except `README.md` (this file) and
+  `assessment.csv` (an evaluator's notes, made by `apanalysis annotate --year {year}`). Two report
+  files in the folder are an error, even the same report in two formats: keep one. An old Word
+  `.doc` must be saved as `.docx`; a scanned PDF needs OCR first; remove any password.
+- **PDF and Word:** the annex is a table (in a PDF, with ruled cell borders), one row per measure
+  or action; the reader takes care of page breaks, the header row repeated on each page, page
+  numbers and footnotes. Tables cite the PDF page (`source_page`) or the Word table row
+  (`source_row`).
+- **Text encoding:** UTF-8 text (with or without a byte-order mark). Windows-1257 and UTF-16 with a
   byte-order mark are read too. Windows (CRLF) or Unix line ends both work.
-- **Layout:** the same as the 2020 report (`data/raw/2020/report.txt`):
+- **Layout (all formats):** the same as the 2020 report (`data/raw/2020/report.txt`):
   - the first heading names the year, e.g.
     `## KOVOS SU PREKYBA ŽMONĖMIS KOORDINAVIMO KOMISIJOS {year} METŲ VEIKLOS ATASKAITA`
     (the build stops if it names another year than this folder's);
   - the narrative, with one section per task, each starting with a heading
     `N uždavinys – ...` (any heading level, or a bold line);
-  - a line `Priedas.` and then the annex: a tab-separated table with one row per measure or
+  - a line `Priedas.` and then the annex (in a text: tab-separated), one row per measure or
     action: code (`01.02.03`), measure/action, institution, criterion, result. The result must
     start with the status: `Įgyvendinta.`, `Įgyvendinta iš dalies.` or `Neįgyvendinta.`
     (`<b>`/`<i>` or `**`/`*` around it are fine). Rows cut by a page break may continue on a

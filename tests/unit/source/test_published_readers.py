@@ -17,7 +17,14 @@ from helpers import FIXTURES_DIR
 
 from apanalysis.errors import ApanalysisError
 from apanalysis.source.annex import parse_annex
-from apanalysis.source.document import FOOTNOTE, HEADING, LIST_ITEM, citation, compact_code
+from apanalysis.source.document import (
+    FOOTNOTE,
+    HEADING,
+    LIST_ITEM,
+    citation,
+    compact_code,
+    joined_code,
+)
 from apanalysis.source.pdf_layout import join_wrapped
 from apanalysis.source.reader import find_report, read_document
 
@@ -276,3 +283,44 @@ def test_two_report_files_of_different_formats(tmp_path):
 def test_a_word_heading_must_name_the_folders_year(tmp_path):
     with pytest.raises(ApanalysisError, match="names 2021, but it is in the folder for 2020"):
         read_document(small_report(tmp_path / "report.docx"), expected_year=2020)
+
+
+def test_a_code_wrapped_or_split_by_a_page_break_is_put_back():
+    # the official layout's narrow first column: "0" on one line, "1.01.01." on the next,
+    # or "0" at the foot of a page and "1.01.08." atop the next
+    assert compact_code("0<br>1.01.01.") == "01.01.01."
+    assert compact_code("0 1.01.01.") == "01.01.01."
+    assert joined_code("0", "1.01.08.") == "01.01.08."
+    assert joined_code("01.01.07", "1.01.08.") is None  # a whole code is not a piece
+    assert joined_code("0", "Organizuoti") is None
+
+
+def test_no_report_file_names_every_format(tmp_path):
+    (tmp_path / "2020").mkdir()
+    with pytest.raises(ApanalysisError, match=r"no report file \(.txt, .md, .docx, .pdf\)"):
+        find_report(2020, tmp_path)
+
+
+def test_a_table_drawn_as_one_path_of_many_lines_is_found():
+    # some programs draw all of a table's borders as a single path object
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from apanalysis.source.pdf_layout import find_table, page_rules
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(600, 400)
+    path = raw.FPDFPageObj_CreateNewPath(50, 50)
+    for y in (50, 100, 200, 350):
+        raw.FPDFPath_MoveTo(path, 50, y)
+        raw.FPDFPath_LineTo(path, 550, y)
+    for x in (50, 120, 300, 400, 480, 550):
+        raw.FPDFPath_MoveTo(path, x, 50)
+        raw.FPDFPath_LineTo(path, x, 350)
+    raw.FPDFPath_SetDrawMode(path, 0, 1)
+    raw.FPDFPage_InsertObject(page.raw, path)
+    page.gen_content()
+    table = find_table(*page_rules(page, raw))
+    assert table is not None
+    assert table.xs == [50, 120, 300, 400, 480, 550]
+    assert table.ys == [50, 200, 300, 350]  # top-down: 400 - y
