@@ -89,10 +89,13 @@ def _years(args: argparse.Namespace) -> list[int]:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from apanalysis.analysis.audit import audit
+    from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
     for year in _years(args):
-        data = write_year(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
+        data = parse_year(year, raw_dir=args.raw_dir)
+        write_year(data, audit(data), processed_dir=args.processed_dir)
         print(
             f"{year}: {len(data.measures)} measure/action rows, {len(data.municipal)} "
             f"municipality results, {len(data.amounts)} amounts, {len(data.problems)} problems "

@@ -206,6 +206,21 @@ def _parsed_html_to_text(fragment: str) -> str:
     return "\n".join(parser.lines)
 
 
+#: A line break inside a sentence: the line before ends without closing punctuation and the next
+#: starts with a lower-case letter that opens no list item ("a) …").
+_BROKEN_LINE = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-ząčęėįšųūž])(?![a-z][.)]\s)")
+
+
+def join_broken_lines(text: str) -> str:
+    """``text`` with the line breaks a page cut left inside a sentence made spaces
+    ("Nuotoliniu\nbūdu pristatyta" → "Nuotoliniu būdu pristatyta"). Breaks between list items
+    and paragraphs stay: a line that ends a sentence or clause (". ! ? : ;"), or a next line
+    that starts with a capital, a digit, a bullet or "a)", keeps its break."""
+    if "\n" not in text:
+        return text
+    return _BROKEN_LINE.sub(" ", text)
+
+
 def sanitize_html(fragment: str) -> str:
     """``fragment`` with only p, b, i, em, strong, ol, ul, li, br and http(s) links kept."""
     import nh3
@@ -254,15 +269,20 @@ def _split_ok(text: str, dot: int) -> bool:
     return True
 
 
-def sentence_breaks(text: str) -> list[re.Match[str]]:
-    """The spaces between the sentences of ``text`` (each a match of :data:`SENTENCE_BREAK_RE`)."""
+def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` spans of the spaces between the sentences of ``text``."""
+    return _sentence_breaks(text)
+
+
+@lru_cache(maxsize=4096)  # a result cell is asked once per amount and once for its reasons
+def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     breaks, start = [], 0
     for match in SENTENCE_BREAK_RE.finditer(text):
         newline = "\n" in match.group()
         if (newline or _split_ok(text, match.start())) and text[start : match.start()].strip():
-            breaks.append(match)
+            breaks.append(match.span())
             start = match.end()
-    return breaks
+    return tuple(breaks)
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -274,9 +294,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     """
     result: list[tuple[int, str]] = []
     start = 0
-    for match in sentence_breaks(text):
-        result.append((start, text[start : match.start()]))
-        start = match.end()
+    for begin, end in sentence_breaks(text):
+        result.append((start, text[start:begin]))
+        start = end
     if text[start:].strip():
         result.append((start, text[start:]))
     return result
@@ -287,7 +307,7 @@ def mask_inner_dots(text: str) -> str:
     :data:`INNER_DOT_MARK`, so that a pattern matching no "." stays within one sentence."""
     if "." not in text:
         return text
-    ends = {match.start() - 1 for match in sentence_breaks(text)}  # the "." before a break
+    ends = {begin - 1 for begin, _ in sentence_breaks(text)}  # the "." before a break
     chars = list(text)
     for index, char in enumerate(chars):
         if char == "." and index not in ends:
@@ -298,7 +318,7 @@ def mask_inner_dots(text: str) -> str:
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` (by :func:`split_sentences`) that holds ``start:end``, spaces
     collapsed; a span across sentences gives all of them."""
-    bounds = [(0, 0)] + [(m.start(), m.end()) for m in sentence_breaks(text)] + [(len(text),) * 2]
+    bounds = [(0, 0), *sentence_breaks(text), (len(text), len(text))]
     left = max(after for before, after in bounds if after <= start)
     right = min((before for before, after in bounds if before >= end), default=len(text))
     return collapse_spaces(text[left:right])

@@ -157,8 +157,23 @@ def audit(data) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["task"] = pd.array(pd.to_numeric(out["task"]), dtype="Int64")
     out["source_line"] = pd.array(pd.to_numeric(out["source_line"]), dtype="Int64")
+    out["source_page"] = _pages(out["source_line"], data.tasks, data.claims)
     out["difference"] = out["difference"].astype(float)
     for column in ("claimed", "recomputed"):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
     out = out.sort_values(["source_line", "task"], kind="stable", na_position="last")
     return out.reset_index(drop=True)
+
+
+def _pages(lines: pd.Series, *frames: pd.DataFrame) -> pd.arrays.IntegerArray:
+    """The PDF page of each cited line, from the tables whose rows start there (NA for a text
+    or Word report, where rows carry no page)."""
+    page_of: dict[int, int] = {}
+    for frame in frames:
+        if "source_page" not in frame.columns:
+            continue
+        for line, page in zip(frame["source_line"], frame["source_page"], strict=True):
+            if not pd.isna(line) and not pd.isna(page):
+                page_of.setdefault(int(line), int(page))
+    pages = [pd.NA if pd.isna(line) else page_of.get(int(line), pd.NA) for line in lines]
+    return pd.array(pages, dtype="Int64")

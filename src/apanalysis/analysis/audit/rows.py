@@ -17,6 +17,7 @@ from apanalysis.analysis.audit.verdicts import (
     NOT_OR_PARTIALLY,
     PARTIALLY,
 )
+from apanalysis.formats import fmt_count, fmt_eur
 from apanalysis.vocabulary.text import fold
 
 
@@ -91,12 +92,11 @@ def label_list(rows: pd.DataFrame, with_status: bool = False) -> str:
     return ", ".join(labels)
 
 
-def count_words(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+count_words = fmt_count
 
 
 def eur(value: float) -> str:
-    return f"{value:,.0f} EUR" if value == round(value) else f"{value:,.2f} EUR"
+    return fmt_eur(value, unit_first=False)
 
 
 def undone_basis(quote: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ AUDIT_COLUMNS = [
     "verdict",
     "quote",
     "source_line",
+    "source_page",
     "how",
     "detail",
 ]
