@@ -238,7 +238,8 @@ def sanitize_html(fragment: str) -> str:
 # --------------------------------------------------------------------------- sentences
 
 #: Where a sentence may end: ".", "!" or "?", spaces, then a capital, digit, quote or bracket;
-#: and always at a line break (a paragraph or list item of an annex cell).
+#: and at a line break (a paragraph or list item of an annex cell) not right after an
+#: abbreviation.
 SENTENCE_BREAK_RE = re.compile(r"[^\S\n]*\n\s*|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„\"(])")
 #: Abbreviations (lower case, without the dot) after which a sentence never ends: "2020 m.",
 #: "20 d.", "Nr.", "tūkst.", "t. y.", "pvz.", "val.", "str.", "p.", "kt.", "mln.", "r.", "mėn.",
@@ -254,13 +255,18 @@ _LAST_TOKEN_RE = re.compile(r"([^\s(]*)[.!?]$")
 _DIGITS_DOTS_RE = re.compile(r"[\d.]+")
 
 
-def _split_ok(text: str, dot: int) -> bool:
-    """Whether a sentence may end at the punctuation before position ``dot``."""
+def _token_before(text: str, dot: int) -> str:
+    """The word ending in the punctuation before position ``dot`` ("" when there is none)."""
     before = text[:dot].rstrip()
     # A match holds no whitespace (and ``before`` ends in none), so it lies in the last
     # whitespace-free chunk: searching only that is exact, and not quadratic in paragraphs.
     word = _LAST_TOKEN_RE.search(before[-1:] and before.rsplit(None, 1)[-1])
-    token = word.group(1).strip(")").lower() if word else ""
+    return word.group(1).strip(")").lower() if word else ""
+
+
+def _split_ok(text: str, dot: int) -> bool:
+    """Whether a sentence may end at the punctuation before position ``dot``."""
+    token = _token_before(text, dot)
     if token in ABBREVIATIONS:
         return False
     following = text[dot:].lstrip()[:1]
@@ -278,8 +284,11 @@ def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
 def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     breaks, start = [], 0
     for match in SENTENCE_BREAK_RE.finditer(text):
-        newline = "\n" in match.group()
-        if (newline or _split_ok(text, match.start())) and text[start : match.start()].strip():
+        if "\n" in match.group():  # a line break, unless a page cut "0,11 tūkst.|Eur/mėn."
+            ok = _token_before(text, match.start()) not in ABBREVIATIONS
+        else:
+            ok = _split_ok(text, match.start())
+        if ok and text[start : match.start()].strip():
             breaks.append(match.span())
             start = match.end()
     return tuple(breaks)
