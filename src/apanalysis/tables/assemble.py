@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from apanalysis.source.achieved import achieved_value, achievement_ratio
-from apanalysis.source.amounts import mark_parts
+from apanalysis.source.amounts import mark_parts, quote_line
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
 from apanalysis.source.completion import completion_level
 from apanalysis.source.document import Document
@@ -160,11 +160,15 @@ class _TableBuilder:
                     "kind": amount_kind(quote),
                     "raw": " ".join(money.raw.split()),
                     "quote": quote,
-                    "source_line": line_of(
-                        record,
-                        result[max(0, money.start - 25) : money.end],
-                        result[max(0, money.start - 30) : money.start],
-                        quote[:60],
+                    "source_line": quote_line(
+                        record.fragment_texts("result"),
+                        quote,
+                        line_of(
+                            record,
+                            result[max(0, money.start - 25) : money.end],
+                            result[max(0, money.start - 30) : money.start],
+                            quote[:60],
+                        ),
                     ),
                 }
             )

@@ -307,25 +307,27 @@ TASKS = Table(
         ),
         C("source_line", "Int64", "line of the task's heading", "34", POSITIVE),
         source_page("of the heading"),
-        C("verdict_line", "Int64", "line of the verdict's sentence", "45", POSITIVE),
+        C("verdict_line", "Int64", "first line of the verdict's sentence", "36", POSITIVE),
         C(
             "claimed_items_quote",
             "str",
-            "the sentence stating how many measures and actions the task had",
+            "the sentence stating `claimed_items`",
             "2020 m. 1 uždavinį sudarė 16 Plano priemonių ir veiksmų, …",
         ),
-        C("claimed_items_line", "Int64", "line of that sentence", "36", POSITIVE),
+        C("claimed_items_line", "Int64", "first line of that sentence", "38", POSITIVE),
         C(
             "claimed_unachieved_unit",
             "str",
-            "what the unachieved count counts: `measures`, `actions` or `items` (both)",
-            "items",
+            'what `claimed_unachieved` counts: `measures` ("dvi priemonės"), `actions`, or '
+            "`items` (measures and actions)",
+            "measures",
+            isin("items", "measures", "actions"),
         ),
         C(
             "claimed_unachieved_line",
             "Int64",
-            "line of the unachieved count's sentence",
-            "40",
+            "first line of `claimed_unachieved_quote`",
+            "64",
             POSITIVE,
         ),
     ),
@@ -401,8 +403,9 @@ AMOUNTS = Table(
         C(
             "part_of",
             "str",
-            "the stated total this amount itemises (its words and line); sums must not add both",
-            "696,7 tūkst. Eur (line 112)",
+            "the amount this one itemises (a task's figure of the report's total, one cost of a "
+            "cell's allocation); sum only rows where it is empty",
+            "696,7 tūkst. Eur (report-wide total)",
         ),
     ),
 )

@@ -207,7 +207,8 @@ def _sums_to(
     return abs(total - value) <= tolerance + 1e-9
 
 
-def amount_reference(raw: str, line: int) -> str:
-    """How an amount is named in the ``part_of`` of the amounts that itemise it:
-    "696,7 tūkst. Eur (line 112)"."""
-    return f"{' '.join(raw.split())} (line {line})"
+def amount_reference(raw: str, where: str) -> str:
+    """How an amount is named in the ``part_of`` of the amounts that itemise it, the same in
+    every format of the report: "696,7 tūkst. Eur (report-wide total)",
+    "40,5 tūkst. Eur (01.03.03 a1, Kauno miesto savivaldybė)"."""
+    return f"{' '.join(raw.split())} ({where})"

@@ -238,7 +238,8 @@ def sanitize_html(fragment: str) -> str:
 # --------------------------------------------------------------------------- sentences
 
 #: Where a sentence may end: ".", "!" or "?", spaces, then a capital, digit, quote or bracket;
-#: and always at a line break (a paragraph or list item of an annex cell).
+#: and at a line break (a paragraph or list item of an annex cell) not right after an
+#: abbreviation.
 SENTENCE_BREAK_RE = re.compile(r"[^\S\n]*\n\s*|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„\"(])")
 #: Abbreviations (lower case, without the dot) after which a sentence never ends: "2020 m.",
 #: "20 d.", "Nr.", "tūkst.", "t. y.", "pvz.", "val.", "str.", "p.", "kt.", "mln.", "r.", "mėn.",
@@ -254,13 +255,18 @@ _LAST_TOKEN_RE = re.compile(r"([^\s(]*)[.!?]$")
 _DIGITS_DOTS_RE = re.compile(r"[\d.]+")
 
 
-def _split_ok(text: str, dot: int) -> bool:
-    """Whether a sentence may end at the punctuation before position ``dot``."""
+def _token_before(text: str, dot: int) -> str:
+    """The word ending in the punctuation before position ``dot`` ("" when there is none)."""
     before = text[:dot].rstrip()
     # A match holds no whitespace (and ``before`` ends in none), so it lies in the last
     # whitespace-free chunk: searching only that is exact, and not quadratic in paragraphs.
     word = _LAST_TOKEN_RE.search(before[-1:] and before.rsplit(None, 1)[-1])
-    token = word.group(1).strip(")").lower() if word else ""
+    return word.group(1).strip(")").lower() if word else ""
+
+
+def _split_ok(text: str, dot: int) -> bool:
+    """Whether a sentence may end at the punctuation before position ``dot``."""
+    token = _token_before(text, dot)
     if token in ABBREVIATIONS:
         return False
     following = text[dot:].lstrip()[:1]
@@ -269,15 +275,23 @@ def _split_ok(text: str, dot: int) -> bool:
     return True
 
 
-def sentence_breaks(text: str) -> list[re.Match[str]]:
-    """The spaces between the sentences of ``text`` (each a match of :data:`SENTENCE_BREAK_RE`)."""
+def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` spans of the spaces between the sentences of ``text``."""
+    return _sentence_breaks(text)
+
+
+@lru_cache(maxsize=4096)  # a result cell is asked once per amount and once for its reasons
+def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     breaks, start = [], 0
     for match in SENTENCE_BREAK_RE.finditer(text):
-        newline = "\n" in match.group()
-        if (newline or _split_ok(text, match.start())) and text[start : match.start()].strip():
-            breaks.append(match)
+        if "\n" in match.group():  # a line break, unless a page cut "0,11 tūkst.|Eur/mėn."
+            ok = _token_before(text, match.start()) not in ABBREVIATIONS
+        else:
+            ok = _split_ok(text, match.start())
+        if ok and text[start : match.start()].strip():
+            breaks.append(match.span())
             start = match.end()
-    return breaks
+    return tuple(breaks)
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -289,9 +303,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     """
     result: list[tuple[int, str]] = []
     start = 0
-    for match in sentence_breaks(text):
-        result.append((start, text[start : match.start()]))
-        start = match.end()
+    for begin, end in sentence_breaks(text):
+        result.append((start, text[start:begin]))
+        start = end
     if text[start:].strip():
         result.append((start, text[start:]))
     return result
@@ -302,7 +316,7 @@ def mask_inner_dots(text: str) -> str:
     :data:`INNER_DOT_MARK`, so that a pattern matching no "." stays within one sentence."""
     if "." not in text:
         return text
-    ends = {match.start() - 1 for match in sentence_breaks(text)}  # the "." before a break
+    ends = {begin - 1 for begin, _ in sentence_breaks(text)}  # the "." before a break
     chars = list(text)
     for index, char in enumerate(chars):
         if char == "." and index not in ends:
@@ -313,7 +327,7 @@ def mask_inner_dots(text: str) -> str:
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` (by :func:`split_sentences`) that holds ``start:end``, spaces
     collapsed; a span across sentences gives all of them."""
-    bounds = [(0, 0)] + [(m.start(), m.end()) for m in sentence_breaks(text)] + [(len(text),) * 2]
+    bounds = [(0, 0), *sentence_breaks(text), (len(text), len(text))]
     left = max(after for before, after in bounds if after <= start)
     right = min((before for before, after in bounds if before >= end), default=len(text))
     return collapse_spaces(text[left:right])

@@ -29,8 +29,8 @@ def test_parts_name_their_total_within_one_cell():
     mark_parts(rows)
     assert [r["part_of"] for r in rows] == [
         "",
-        "0,17 tūkst. Eur/mėn. (line 235)",
-        "0,17 tūkst. Eur/mėn. (line 235)",
+        "0,17 tūkst. Eur/mėn. (01.03.03 a1, Kauno miesto savivaldybė)",
+        "0,17 tūkst. Eur/mėn. (01.03.03 a1, Kauno miesto savivaldybė)",
         "",
     ]
 
@@ -38,7 +38,7 @@ def test_parts_name_their_total_within_one_cell():
 def test_2020_annex_breakdown_of_kaunas():
     amounts = parse_year(2020).amounts
     annex = amounts[amounts["section"] == "annex"]
-    parts = annex[annex["part_of"] == "40,5 tūkst. Eur (line 238)"]
+    parts = annex[annex["part_of"] == "40,5 tūkst. Eur (01.03.03 a1, Kauno miesto savivaldybė)"]
     # lines 228-235: eight costs listed "1. … 2,02 tūkst. Eur" … "8. … 8,0 tūkst. Eur"
     assert round(parts["value_eur"].sum()) == 40_480 and len(parts) == 8
     # a sum over rows that itemise nothing counts the 40,5 once and none of its parts

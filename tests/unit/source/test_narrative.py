@@ -487,9 +487,9 @@ def test_2020_amounts_keep_range_kind_and_part(n2020):
     assert not by_value[29_300]["is_range"]
     # line 112 states the totals the task figures make up (lines 50, 58, 80, 104)
     for planned in (29_300, 43_900, 281_400, 341_600):
-        assert by_value[planned]["part_of"] == "696,7 tūkst. Eur (line 112)"
+        assert by_value[planned]["part_of"] == "696,7 tūkst. Eur (report-wide total)"
     for spent in (10_000, 35_000, 281_700, 9_980):
-        assert by_value[spent]["part_of"] == "336,7 tūkst. Eur (line 112)"
+        assert by_value[spent]["part_of"] == "336,7 tūkst. Eur (report-wide total)"
     # the totals, the range and task 1's unused 11 tūkst. (line 50) itemise nothing
     for whole in (696_700, 336_700, 80_000, 11_000):
         assert by_value[whole]["part_of"] == ""

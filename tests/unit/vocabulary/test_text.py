@@ -184,3 +184,14 @@ def test_sentences_do_not_end_at_abbreviations():
     assert len(split_sentences("Patvirtinta 2016 m. rugpjūčio 11 d. nutarimu Nr. 785.")) == 1
     # a line break always ends a sentence (an annex paragraph)
     assert sentence_around("Pirma\nantra eilutė", 7, 10) == "antra eilutė"
+
+
+def test_a_line_break_after_an_abbreviation_ends_no_sentence():
+    from apanalysis.vocabulary.text import split_sentences
+
+    # report lines 235 and 238: a page cut "… asmuo moka 0,11 tūkst." | "Eur/mėn., …"
+    text = (
+        "Kaina 0,95 tūkst. Eur/mėn., asmuo moka 0,11 tūkst.\nEur/mėn., lėšos 0,53 tūkst. Eur/mėn."
+    )
+    assert len(split_sentences(text)) == 1
+    assert len(split_sentences("Įvyko.\nKitas")) == 2

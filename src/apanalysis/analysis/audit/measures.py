@@ -36,8 +36,7 @@ def measure_rows(measures: pd.DataFrame, claims: pd.DataFrame) -> list[dict]:
             how = f"Measure {code} {why} in the annex, so the figure cannot be compared."
             verdict = "cannot_recompute"
         else:
-            how = f"Compared with the {word} of measure {code}'s annex row (line "
-            how += f"{int(own['source_line'].iloc[0])})."
+            how = f"Compared with the {word} of measure {code}'s own annex row."
             verdict = None
         out.append(
             audit_row(

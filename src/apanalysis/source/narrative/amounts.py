@@ -10,7 +10,7 @@ summing ``kind == "spent"`` finds it.
 
 Itemised amounts: a task's planned and spent figures are the parts of the report-wide totals
 stated after the task sections; their ``part_of`` names the total they make up
-("696,7 tūkst. Eur (line 112)"), so that a sum over amounts without ``part_of`` counts no
+("696,7 tūkst. Eur (report-wide total)"), so that a sum over amounts without ``part_of`` counts no
 money twice.
 """
 
@@ -96,8 +96,8 @@ def budget_of(sentences: list[Sentence]) -> Budget:
 
 
 def amount_reference(amount: Amount) -> str:
-    """How an amount is named in another row's ``part_of``: "696,7 tūkst. Eur (line 112)"."""
-    return money.amount_reference(amount.money.raw, amount.sentence.line)
+    """How a report-wide total is named in ``part_of``: "696,7 tūkst. Eur (report-wide total)"."""
+    return money.amount_reference(amount.money.raw, "report-wide total")
 
 
 def parts_of_totals(tasks: list[Budget], summary: Budget) -> dict[int, str]:
