@@ -134,8 +134,10 @@ def _check_outputs(args: argparse.Namespace, *options: str) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from apanalysis.analysis.audit import audit
     from apanalysis.build.lock import build_lock
     from apanalysis.build.outputs import interrupts_once, remove_leftovers
+    from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
     years = _years(args)
@@ -143,7 +145,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     with interrupts_once(), build_lock([args.processed_dir]):  # never beside a build's writes
         remove_leftovers([args.processed_dir])
         for year in years:
-            data = write_year(year, raw_dir=args.raw_dir, processed_dir=args.processed_dir)
+            data = parse_year(year, raw_dir=args.raw_dir)
+            write_year(data, audit(data), processed_dir=args.processed_dir)
             print(
                 f"{year}: {len(data.measures)} measure/action rows, {len(data.municipal)} "
                 f"municipality results, {len(data.amounts)} amounts, {len(data.problems)} problems "

@@ -17,8 +17,10 @@ FIGURES_DIR = PROJECT_ROOT / "figures"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
-#: File suffixes accepted as a year's report.
-REPORT_SUFFIXES = (".txt", ".md")
+#: File suffixes accepted as a year's report: a converted text, the Word file or the PDF.
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: Format of each suffix; ".doc" is found (so it is refused with advice), never read.
+REPORT_FORMATS = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
 #: Name of the optional evaluator annotations file inside a year folder: a CSV, or a workbook.
 ASSESSMENT_STEM = "assessment"
 ASSESSMENT_FILE = f"{ASSESSMENT_STEM}.csv"
@@ -74,7 +76,12 @@ def report_candidates(folder: Path) -> list[Path]:
         p
         for p in folder.iterdir()
         if p.is_file()
-        and p.suffix.lower() in REPORT_SUFFIXES
+        and p.suffix.lower() in REPORT_FORMATS
         and p.name.lower() not in NON_REPORT_NAMES
         and not p.name.startswith(".")
     )
+
+
+def report_format(path: Path) -> str:
+    """``"text"``, ``"docx"``, ``"pdf"`` or ``"doc"`` (refused) from a report file's suffix."""
+    return REPORT_FORMATS.get(Path(path).suffix.lower(), "text")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-#: The three statuses of a row, in reading order (best first).
-STATUS_ORDER: tuple[str, ...] = ("implemented", "partially", "not_implemented")
+from apanalysis.vocabulary.status import NOT_PLANNED, UNDONE_STATUSES
+from apanalysis.vocabulary.status import STATUSES as STATUS_ORDER
+
 #: Further statuses a municipality's result may have (it did not plan the measure); counted
 #: and shown, but left out of implementation rates.
-EXTRA_STATUSES: tuple[str, ...] = ("not_planned",)
-#: Statuses that count as work not (fully) done.
-UNDONE_STATUSES: tuple[str, ...] = ("partially", "not_implemented")
+EXTRA_STATUSES: tuple[str, ...] = (NOT_PLANNED,)
 #: Label used when a row names no institution.
 NO_INSTITUTION = "(not stated)"
 

@@ -16,6 +16,7 @@ from apanalysis.analysis import (
 )
 
 __all__ = [
+    "completion_counts",
     "implementation_rate",
     "institution_scorecard",
     "measure_targets",
@@ -70,6 +71,31 @@ def status_counts(measures: pd.DataFrame, by: str = "task", total: bool = False)
     if total:
         counts.loc["all"] = counts.sum(axis=0)
     return counts
+
+
+def completion_counts(
+    frame: pd.DataFrame, by: str = "task", column: str = "completion", total: bool = False
+) -> pd.DataFrame:
+    """Rows per completion level (OGP IRM scale, least complete first) for each value of ``by``
+    (``by=None``: one row, "all"). Every level is a column, zeros included; rows not assessed
+    ("", e.g. a municipality that planned nothing) are counted under "not_assessed" when there
+    are any. ``column="assessed_completion"`` counts the evaluator's levels; a frame without
+    the column (a table stored before it existed) gives an empty result."""
+    from apanalysis.source.completion import COMPLETION_LEVELS
+
+    if column not in frame.columns:
+        return pd.DataFrame(columns=[*COMPLETION_LEVELS, "total"])
+    levels = frame[column].fillna("").replace("", "not_assessed")
+    keys = frame[by] if by is not None else pd.Series("all", index=frame.index)
+    counts = pd.crosstab(keys, levels)
+    extra = ["not_assessed"] if "not_assessed" in counts.columns else []
+    counts = counts.reindex(columns=[*COMPLETION_LEVELS, *extra], fill_value=0)
+    counts.columns.name = None
+    counts.index.name = by
+    counts["total"] = counts.sum(axis=1)
+    if total and by is not None:
+        counts.loc["all"] = counts.sum()
+    return counts.astype("int64")
 
 
 def status_shares(counts: pd.DataFrame) -> pd.DataFrame:

@@ -2,8 +2,8 @@
 
 Each function takes the years in any order and returns a DataFrame sorted by year. Only the
 attributes ``year``, ``measures``, ``tasks`` and ``claims`` of each year are read, so any object
-with them works (tests use small handmade ones). Nothing here reads files or draws, except
-:func:`load_years`, the one helper that loads the years for the trends notebook.
+with them works (tests use small handmade ones). Nothing here reads files or draws: the years
+are loaded by the caller (``apanalysis.tables.store.load_years``).
 
 - :func:`status_by_task` / :func:`implementation_rates` -- implemented share per task and year;
 - :func:`spending_by_year` (and :func:`spending_by_task`) -- planned vs spent from the tasks;
@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
@@ -26,6 +25,9 @@ import pandas as pd
 from apanalysis.analysis import STATUS_ORDER, UNDONE_STATUSES, row_label
 from apanalysis.analysis.criteria import implementation_rate, status_counts
 from apanalysis.errors import ApanalysisError
+from apanalysis.formats import fmt_eur
+from apanalysis.formats import fmt_pct as _pct
+from apanalysis.vocabulary.plan import REPORT_TITLES
 
 __all__ = [
     "ALL_TASKS",
@@ -36,7 +38,6 @@ __all__ = [
     "covid_by_year",
     "covid_takeaway",
     "implementation_rates",
-    "load_years",
     "measure_changes",
     "normalize_years",
     "rate_takeaway",
@@ -68,7 +69,7 @@ CHANGE_LABELS: dict[str, str] = {
     "dropped": "Dropped (absent in the later year)",
 }
 #: Title of the trends notebook ("{years}" is filled in by :func:`title_text`).
-TITLE = "Action Plan against Trafficking in Human Beings — trends across years, {years}"
+TITLE = REPORT_TITLES["trends"]
 
 CHANGE_COLUMNS = [
     "from_year",
@@ -131,19 +132,6 @@ def years_label(years: Iterable[int]) -> str:
 def title_text(years: Any) -> str:
     """The Markdown heading of the trends notebook."""
     return "# " + TITLE.format(years=years_label(normalize_years(years)))
-
-
-def load_years(
-    years: Any, raw_dir: Path | str | None = None, processed_dir: Path | str | None = None
-) -> list:
-    """Each year's tables (``apanalysis.load_year``), sorted by year; ``years`` as in
-    :func:`normalize_years`. The only function here that reads files."""
-    from apanalysis import load_year
-
-    return [
-        load_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
-        for year in normalize_years(years)
-    ]
 
 
 def _sorted(years: Sequence[YearTables]) -> list[YearTables]:
@@ -432,12 +420,8 @@ def year_overview(years: Sequence[YearTables]) -> pd.DataFrame:
 # --- takeaway sentences -----------------------------------------------------------------------
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f} %"
-
-
 def _eur(value: float) -> str:
-    return f"{value / 1000:,.1f} thousand EUR"
+    return fmt_eur(value, unit_first=False, thousands=True)
 
 
 def rate_takeaway(rates: pd.DataFrame) -> str:

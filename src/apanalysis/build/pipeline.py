@@ -61,9 +61,12 @@ __all__ = [
 
 def parse_step(year: int, raw_dir: Path, processed_dir: Path) -> object:
     """Parse one year's raw report into ``processed_dir/<year>/`` (the store's ``write_year``)."""
+    from apanalysis.analysis.audit import audit
+    from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
-    return write_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+    data = parse_year(year, raw_dir)
+    return write_year(data, audit(data), processed_dir=processed_dir)
 
 
 def check_assessment(year: int, raw_dir: Path, processed_dir: Path) -> None:

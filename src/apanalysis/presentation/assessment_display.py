@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
+from apanalysis.formats import NOT_AVAILABLE, fmt_number
 from apanalysis.presentation import display
 from apanalysis.presentation.display import escape_markdown, table
 from apanalysis.presentation.plots import BUDGET_COLORS, STATUS_COLORS
@@ -53,6 +54,7 @@ AUDIT_SHOWN = [
     "difference",
     "verdict",
     "source_line",
+    "source_page",
     "quote",
     "how",
     "detail",
@@ -77,6 +79,8 @@ def _verdict_style(value: object) -> str:
 def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
     """The audit (from ``analysis.audit.audit_view``) with coloured verdicts."""
     shown = view[[c for c in AUDIT_SHOWN if c in view.columns]].copy()
+    if "source_page" in shown.columns and shown["source_page"].isna().all():
+        shown = shown.drop(columns="source_page")  # a text or Word report: lines only
     for column in ("claimed", "recomputed"):
         shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
     counts = view["verdict"].value_counts()
@@ -120,7 +124,7 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
             label=RATE_LABELS[column],
         )
         for bar, value in zip(bars, values, strict=True):
-            text = "n/a" if np.isnan(value) else f"{value:.0f}"
+            text = NOT_AVAILABLE if np.isnan(value) else fmt_number(value, 0)
             ax.text(
                 bar.get_x() + bar.get_width() / 2,
                 bar.get_height() + 1,

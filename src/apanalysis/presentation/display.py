@@ -15,6 +15,9 @@ from collections.abc import Iterable
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from apanalysis.formats import fmt_number, fmt_pct
+from apanalysis.vocabulary.plan import REPORT_TITLES
+
 __all__ = [
     "NOTEBOOK_TITLES",
     "escape_markdown",
@@ -30,11 +33,7 @@ __all__ = [
 
 #: Titles of the report notebooks ("{year}" is filled in).
 NOTEBOOK_TITLES: dict[str, str] = {
-    "criteria": "Action Plan against Trafficking in Human Beings — criteria and statuses, {year}",
-    "spending": "Action Plan against Trafficking in Human Beings — budgets and spending, {year}",
-    "covid": "Action Plan against Trafficking in Human Beings — the COVID-19 pandemic, {year}",
-    "assessment": "Action Plan against Trafficking in Human Beings — independent assessment, "
-    "{year}",
+    kind: REPORT_TITLES[kind] for kind in ("criteria", "spending", "covid", "assessment")
 }
 #: Longest text shown in a table cell (longer text is cut with "…").
 MAX_CHARS = 220
@@ -115,9 +114,9 @@ def table(
     formatters = {}
     for column in data.columns:
         if column in percent:
-            formatters[column] = lambda v: "" if pd.isna(v) else f"{v * 100:.0f} %"
+            formatters[column] = lambda v: "" if pd.isna(v) else fmt_pct(v)
         elif column in eur:
-            formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.0f}"
+            formatters[column] = lambda v: "" if pd.isna(v) else fmt_number(v, 0)
         elif pd.api.types.is_float_dtype(data[column]):
             formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.10g}"
     styler = data.style.format(formatters, escape="html", na_rep="")
@@ -158,7 +157,7 @@ def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
     for status in statuses:
         share = (counts[status] / total).astype(float)
         shown[status] = [
-            f"{n} ({s * 100:.0f} %)" if pd.notna(s) else str(n)
+            f"{n} ({fmt_pct(s)})" if pd.notna(s) else str(n)
             for n, s in zip(counts[status], share, strict=True)
         ]
     shown["total"] = counts["total"].astype(int)

@@ -12,14 +12,10 @@ import math
 import pandas as pd
 
 from apanalysis.analysis.audit import CLAIM_LABELS
-from apanalysis.presentation.takeaways import (
-    fmt_count,
-    fmt_eur,
-    fmt_list,
-    fmt_number,
-    fmt_pct,
-    rows_phrase,
-)
+from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.presentation.takeaways import fmt_list, rows_phrase
+from apanalysis.source.document import citation
+from apanalysis.vocabulary.status import STATUS_WORDS
 
 __all__ = [
     "achieved_finding",
@@ -31,11 +27,6 @@ __all__ = [
     "rates_finding",
 ]
 
-STATUS_WORDS = {
-    "implemented": "implemented",
-    "partially": "partially implemented",
-    "not_implemented": "not implemented",
-}
 #: Where each check's recomputed figure comes from (default: "the annex gives").
 RECOMPUTED_FROM = {
     "task_unachieved_listed": "the same sentence lists",
@@ -83,7 +74,8 @@ def mismatch_sentence(row: pd.Series) -> str:
     label = CLAIM_LABELS.get(claim, claim.replace("_", " "))
     where = "" if pd.isna(row["task"]) else f"Task {int(row['task'])}, "
     subject = f"{where}{label}" if where else label[:1].upper() + label[1:]
-    line = "" if pd.isna(row["source_line"]) else f" (line {int(row['source_line'])})"
+    cited = citation(row.get("source_line"), row.get("source_page"))
+    line = f" ({cited})" if cited else ""
     claimed, recomputed = _value(row["claimed"], claim), _value(row["recomputed"], claim)
     if claim == "task_unachieved_in_annex":
         return (

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from apanalysis import files
+from apanalysis.vocabulary.plan import REPORT_TITLES
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_FILE = "report.html.j2"
@@ -204,7 +205,7 @@ def year_reports(reports_dir: Path, order: Iterable[str] = ()) -> dict[int, list
     return found
 
 
-INDEX_TITLE = "Action Plan against Trafficking in Human Beings — implementation reports"
+INDEX_TITLE = REPORT_TITLES["index"]
 INDEX_NOTE = (
     "Reports built by apanalysis from each year's implementation report: criteria and statuses, "
     "budgets and spending, the COVID-19 pandemic's impact, and an independent assessment."

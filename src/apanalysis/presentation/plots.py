@@ -19,6 +19,8 @@ from matplotlib.patches import Patch
 
 from apanalysis.analysis import STATUS_ORDER
 from apanalysis.files import write_with
+from apanalysis.formats import NOT_AVAILABLE, fmt_number, fmt_pct
+from apanalysis.vocabulary.status import STATUS_GLOSSES, STATUS_LITHUANIAN
 
 __all__ = [
     "BUDGET_COLORS",
@@ -47,20 +49,9 @@ STATUS_COLORS: dict[str, str] = {
     "not_implemented": "#D55E00",  # vermillion
     "not_planned": "#999999",  # grey: a municipality that did not plan the measure
 }
-#: Lithuanian labels of the statuses, as the report writes them.
-STATUS_LABELS: dict[str, str] = {
-    "implemented": "Įgyvendinta",
-    "partially": "Iš dalies",
-    "not_implemented": "Neįgyvendinta",
-    "not_planned": "Neplanuota",
-}
-#: English glosses shown next to the Lithuanian labels.
-STATUS_ENGLISH: dict[str, str] = {
-    "implemented": "implemented",
-    "partially": "partially",
-    "not_implemented": "not implemented",
-    "not_planned": "not planned",
-}
+#: Lithuanian labels of the statuses and their English glosses (from the status vocabulary).
+STATUS_LABELS = STATUS_LITHUANIAN
+STATUS_ENGLISH = STATUS_GLOSSES
 #: Planned vs spent bars (Okabe-Ito sky blue and bluish green).
 BUDGET_COLORS: dict[str, str] = {"planned": "#56B4E9", "spent": "#009E73"}
 #: Pandemic vs other reasons (Okabe-Ito reddish purple and grey).
@@ -182,7 +173,7 @@ def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure
     fig, ax = new_figure(8, 1.5 + 0.38 * len(card))
     _stacked_barh(ax, card, [str(i) for i in card.index])
     for y, (total, rate) in enumerate(zip(card["total"], card["implementation_rate"], strict=True)):
-        ax.text(total + 0.2, y, f"{rate * 100:.0f} %", va="center", fontsize=8, color="#333333")
+        ax.text(total + 0.2, y, fmt_pct(rate), va="center", fontsize=8, color="#333333")
     ax.set_xlim(0, card["total"].max() * 1.15 + 0.5)
     ax.set_xlabel("Measures and actions the institution is responsible for (label: % implemented)")
     ax.legend(loc="lower right", frameon=False, fontsize=9)
@@ -258,7 +249,7 @@ def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
             label=key.capitalize(),
         )
         for bar, value in zip(bars, values, strict=True):
-            text = "n/a" if np.isnan(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+            text = NOT_AVAILABLE if np.isnan(value) else fmt_number(value, 2)
             ax.text(
                 bar.get_x() + bar.get_width() / 2,
                 bar.get_height(),
@@ -289,7 +280,7 @@ def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
         ax.text(
             bar.get_x() + bar.get_width() / 2,
             bar.get_height(),
-            "n/a" if np.isnan(rate) else f"{rate:.0f} %",
+            fmt_pct(rate / 100),
             ha="center",
             va="bottom",
             fontsize=9,

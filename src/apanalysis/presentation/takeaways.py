@@ -10,6 +10,9 @@ import math
 
 import pandas as pd
 
+from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.vocabulary.status import NOT_IMPLEMENTED, PARTIALLY, STATUS_WORDS, STATUSES
+
 __all__ = [
     "budget_takeaway",
     "covid_municipal_takeaway",
@@ -35,50 +38,15 @@ __all__ = [
 ]
 
 ROWS = ("measure or action", "measures and actions")
-STATUS_PHRASES = {
-    "implemented": "implemented",
-    "partially": "partially implemented",
-    "not_implemented": "not implemented",
-}
+STATUS_PHRASES = STATUS_WORDS
 
 
 # --- formatting -----------------------------------------------------------------------------
 
 
-def fmt_number(value: float, decimals: int = 1) -> str:
-    """A number without a needless ".0": 55.5 → "55.5", 70.0 → "70", 5400 → "5,400"."""
-    rounded = round(float(value), decimals)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}"
-    return f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
-
-
-def fmt_count(n: int, singular: str, plural: str | None = None) -> str:
-    """ "1 measure", "3 measures" (``plural`` defaults to ``singular + "s"``)."""
-    n = int(n)
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
 def rows_phrase(n: int) -> str:
     """ "1 measure or action" / "5 measures and actions"."""
     return fmt_count(n, *ROWS)
-
-
-def fmt_pct(share: float, decimals: int = 0) -> str:
-    """A share as a percentage: 0.3208 → "32 %"; NaN → "n/a"."""
-    if share is None or pd.isna(share):
-        return "n/a"
-    return f"{share * 100:.{decimals}f} %"
-
-
-def fmt_eur(value: float) -> str:
-    """Euros with thousands separators: 29300 → "EUR 29,300", 1163.81 → "EUR 1,163.81"."""
-    if value is None or pd.isna(value):
-        return "EUR n/a"
-    value = float(value)
-    if math.isclose(value, round(value), abs_tol=0.005):
-        return f"EUR {round(value):,}"
-    return f"EUR {value:,.2f}"
 
 
 def fmt_list(items: list[str]) -> str:
@@ -101,7 +69,7 @@ def criteria_takeaway(criteria: pd.DataFrame) -> str:
     n = len(criteria)
     counts = criteria["verdict"].value_counts()
     parts = []
-    for status in ("implemented", "partially", "not_implemented"):
+    for status in STATUSES:
         k = int(counts.get(status, 0))
         amount, verb = ("none", "was") if k == 0 else (str(k), "was" if k == 1 else "were")
         parts.append(f"{amount} {verb} {STATUS_PHRASES[status]}")
@@ -372,7 +340,7 @@ def covid_share_takeaway(share: pd.DataFrame) -> str:
         return "Every measure and action was implemented."
     parts = [
         f"{int(share.loc[s, 'covid'])} of {int(share.loc[s, 'rows'])} {STATUS_PHRASES[s]}"
-        for s in ("not_implemented", "partially")
+        for s in (NOT_IMPLEMENTED, PARTIALLY)
         if s in share.index
     ]
     return (

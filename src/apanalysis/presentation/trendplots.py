@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from apanalysis.analysis.trends import CHANGE_KINDS, CHANGE_LABELS, normalize_years
+from apanalysis.formats import NOT_AVAILABLE, fmt_number, fmt_pct
 from apanalysis.presentation.plots import (
     BUDGET_COLORS,
     GROUP_COLORS,
@@ -95,7 +96,7 @@ def implementation_rates(rates: pd.DataFrame) -> Figure:
             ax.text(
                 bar.get_x() + bar.get_width() / 2,
                 bar.get_height(),
-                "n/a" if np.isnan(value) else f"{value:.0f}",
+                NOT_AVAILABLE if np.isnan(value) else fmt_number(value, 0),
                 ha="center",
                 va="bottom",
                 fontsize=8,
@@ -142,7 +143,7 @@ def spending_by_year(spending: pd.DataFrame) -> Figure:
         )
     tops = np.nan_to_num(known[["planned_eur", "spent_eur"]].to_numpy(dtype=float) / 1000)
     for xi, top, rate in zip(x, tops.max(axis=1), known["execution_rate"], strict=True):
-        label = "n/a" if pd.isna(rate) else f"{rate * 100:.0f} % spent"
+        label = NOT_AVAILABLE if pd.isna(rate) else f"{fmt_pct(rate)} spent"
         ax.text(xi, top, label, ha="center", va="bottom", fontsize=9)
     ax.set_xticks(x, [str(int(y)) for y in known["year"]])
     ax.set_ylabel("Thousand EUR")
@@ -167,7 +168,11 @@ def covid_share_by_year(covid: pd.DataFrame) -> Figure:
     shares = covid["covid_share"].to_numpy(dtype=float) * 100
     ax.bar(x, np.nan_to_num(shares), 0.6, color=GROUP_COLORS["pandemic"])
     for xi, share, n, total in zip(x, shares, covid["covid"], covid["rows"], strict=True):
-        text = "n/a" if np.isnan(share) else f"{share:.0f} % ({int(n)} of {int(total)})"
+        text = (
+            NOT_AVAILABLE
+            if np.isnan(share)
+            else f"{fmt_pct(share / 100)} ({int(n)} of {int(total)})"
+        )
         ax.text(xi, 0 if np.isnan(share) else share, text, ha="center", va="bottom", fontsize=9)
     ax.set_xticks(x, [str(int(y)) for y in covid["year"]])
     ax.set_ylabel("% of measures and actions")

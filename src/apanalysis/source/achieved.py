@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from apanalysis.vocabulary import money, numbers
 from apanalysis.vocabulary.text import fold
@@ -185,7 +186,7 @@ def criterion_stem(criterion: str) -> str | None:
     if not words:
         return None
     stem = _strip_ending(words[-1])
-    return stem if len(stem) >= MIN_STEM else None
+    return stem if len(stem) >= MIN_STEM or stem in numbers.HEAD_SYNONYMS else None
 
 
 # --------------------------------------------------------------------------- counts in a text
@@ -238,6 +239,10 @@ def _counts(text: str) -> list[_Count]:
         value = numbers.parse_number(m.group())
         if value is None or (m.group().isdigit() and len(m.group()) == 4 and 1900 <= value <= 2100):
             continue
+        thousand = numbers.THOUSAND_RE.match(folded, m.end())
+        if thousand and not NOT_A_COUNT_AFTER_RE.match(folded, thousand.end()):
+            found.append(_Count(value * numbers.THOUSAND, m.start(), thousand.end()))
+            continue
         if NOT_A_COUNT_AFTER_RE.match(folded, m.end()):
             continue
         found.append(_Count(value, m.start(), m.end()))
@@ -284,7 +289,7 @@ def _gap_ok(gap: list[str], head: str, criterion_folded: str, named: bool) -> bo
     return named or all(_strip_ending(w)[:MIN_STEM] in criterion_folded for w in chain)
 
 
-def _qualifies(text: str, count: _Count, stem: str, criterion: str) -> bool:
+def _qualifies(text: str, count: _Count, stem: str | tuple[str, ...], criterion: str) -> bool:
     """Whether ``count`` qualifies a word with ``stem`` (see the module docstring)."""
     tokens = TOKEN_RE.finditer(text, count.end)  # lazily: only a few tokens are read
     gap: list[str] = []
@@ -299,7 +304,7 @@ def _qualifies(text: str, count: _Count, stem: str, criterion: str) -> bool:
         if not WORD_RE.fullmatch(token):
             return False
         word = fold(token)
-        if word.startswith(stem):
+        if word.startswith(stem):  # str.startswith takes one stem or a tuple of them
             return _gap_ok(gap, word, fold(criterion), named)
         if not gap:
             named = token[:1].isupper()
@@ -312,12 +317,6 @@ def _sentence(text: str, offset: int) -> str:
     left = max(b for b in bounds if b <= offset)
     right = min((b for b in bounds if b > offset), default=len(text))
     return " ".join(text[left:right].split())
-
-
-def _has_municipal_results(text: str) -> bool:
-    from apanalysis.source.municipal import split_municipal
-
-    return bool(split_municipal(text))
 
 
 def _missing(value: object) -> bool:
@@ -362,28 +361,107 @@ def _after_verb(text: str, count: _Count, verb: str) -> bool:
     )
 
 
-def achieved_value(criterion: str, target: float | None, result_text: str) -> Achieved | None:
+def achieved_value(
+    criterion: str,
+    target: float | None,
+    result_text: str,
+    municipal_parts: Sequence[object] = (),
+) -> Achieved | None:
     """The achieved value the result text states for the criterion's head noun (or, failing
-    that, right after the criterion's own verb: "dalyvavusių" → "dalyvavo 25 …"), or None."""
-    if _missing(target) or not criterion or not result_text:
+    that, right after the criterion's own verb: "dalyvavusių" → "dalyvavo 25 …"), or None.
+
+    ``municipal_parts`` are the cell's municipality sub-results, as split by
+    :func:`apanalysis.source.municipal.split_municipal`: a cell that has any is not read."""
+    if _missing(target) or not criterion or not result_text or municipal_parts:
         return None
     if numbers.parse_target(criterion).unit is not None:
         return None
     stem = criterion_stem(criterion)
-    if stem is None or _has_municipal_results(result_text):
+    if stem is None:
         return None
+    stems = numbers.head_synonyms(stem)
     verb = criterion_verb_stem(criterion)
     folded = fold(result_text)
-    if stem not in folded and (verb is None or verb not in folded):
+    if not any(s in folded for s in stems) and (verb is None or verb not in folded):
         return None  # neither the noun nor the verb is in the text: nothing can qualify
     counts = _counts(result_text)
-    hits = [c for c in counts if _qualifies(result_text, c, stem, criterion)]
+    of_sets = _of_sets(result_text, folded, stems)
+    wholes = [(n_start, n_end) for _, _, n_start, n_end in of_sets]
+    counts = [c for c in counts if not any(s <= c.start < e for s, e in wholes)]
+    hits = [c for c in counts if _qualifies(result_text, c, stems, criterion)]
+    hits += [_Count(value, start, start) for value, start, _, _ in of_sets]
     if not hits and verb is not None:
         hits = [c for c in counts if _after_verb(result_text, c, verb)]
     values = {c.value for c in hits}
     if len(values) != 1:
         return None
     return Achieved(hits[0].value, _sentence(result_text, hits[0].start))
+
+
+#: "iš N <noun>" (of N things, folded), with at most four words between "iš" and N ("iš Plane
+#: numatytų 2 renginių") and at most three between N and the noun; "{noun}" is the noun's stems.
+OF_SET_PATTERN = (
+    rf"\bis\s+(?:[^\W\d_]+\s+){{{{0,4}}}}?(?P<n>\d+|(?:{numbers.COUNT_WORD_RE.pattern})(?!\w))\s+"
+    r"(?:[^\W\d_]+\s+){{0,3}}?(?P<noun>(?:{noun})\w*)"
+)
+
+
+@lru_cache(maxsize=256)
+def _of_set_re(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(OF_SET_PATTERN.format(noun="|".join(map(re.escape, stems))))
+
+
+def _set_size(word: str) -> float | None:
+    size = numbers.parse_count_word(word)
+    return None if size is None else float(size)
+
+
+def _numbers_between(text: str, folded: str, start: int, stop: int) -> list[tuple[int, float]]:
+    """(offset, value) of the digits and number words of ``text[start:stop]`` that may be a
+    count (no year, date, amount, percentage …), whatever clause they are in."""
+    found = []
+    for m in DIGITS_RE.finditer(text, start, stop):
+        value = numbers.parse_number(m.group())
+        year = m.group().isdigit() and len(m.group()) == 4
+        if value is not None and not year and not NOT_A_COUNT_AFTER_RE.match(folded, m.end()):
+            found.append((m.start(), value))
+    words = numbers.find_count_words(text)
+    return found + [(s, float(v)) for v, _, s, _ in words if start <= s < stop]
+
+
+def _refers_back(folded: str, end: int, stems: tuple[str, ...]) -> bool:
+    """Whether "abu"/"visi" ending at ``end`` stands for the set itself: followed by no word
+    ("organizavo abu, skirtus …") or by the set's own noun ("visi mokymai"), not by another
+    noun ("visi dalyviai") or a verb ("visi buvo")."""
+    following = WORD_RE.match(folded, end + 1) if folded[end : end + 1] == " " else None
+    return following is None or following.group().startswith(stems)
+
+
+def _of_sets(text: str, folded: str, stems: tuple[str, ...]) -> list[tuple[float, int, int, int]]:
+    """Achieved values stated against a set: "iš Plane numatytų 2 renginių, organizavo abu"
+    → 2, "iš 14 numatytų savivaldybių 12 savivaldybių" → 12, "iš 3 mokymų surengti visi" → 3.
+    Each as (value, offset of the value, span of N). The first count, "abu"/"abi" (only when
+    N is 2) or "visi" after the noun, in the same sentence, is the value; a count above N is
+    none. N itself is the whole, never a value."""
+    found = []
+    for match in _of_set_re(stems).finditer(folded):
+        size = _set_size(match["n"])
+        if size is None:
+            continue
+        end = SENTENCE_END_RE.search(text, match.end())
+        stop = end.start() if end else len(text)
+        after = _numbers_between(text, folded, match.end(), stop)
+        both = numbers.BOTH_WORDS.search(folded, match.end(), stop)
+        if both and size == 2 and _refers_back(folded, both.end(), stems):
+            after.append((both.start(), 2.0))
+        every = numbers.ALL_WORDS.search(folded, match.end(), stop)
+        if every and _refers_back(folded, every.end(), stems):
+            after.append((every.start(), size))
+        if after:
+            start, value = min(after)
+            if value <= size:
+                found.append((value, start, match.start("n"), match.end("n")))
+    return found
 
 
 def achievement_ratio(achieved: float | None, target: float | None) -> float:
@@ -408,12 +486,15 @@ CONTRAST_RE = re.compile(
 IMPLEMENTED_ELSEWHERE_RE = re.compile(r"(?<!ne)\bigyvendint(?:a|as|os|i)\b(?!\s+is\s+dalies)")
 
 
-def text_says_not_done(result_text: str, criterion: str = "") -> bool:
+def text_says_not_done(
+    result_text: str, criterion: str = "", municipal_parts: Sequence[object] = ()
+) -> bool:
     """Whether the text, after its status word, says the work was not done or held ("neįvyko",
     "nebuvo organizuota"), in a sentence that offers no alternative ("o", "tačiau", "raštu",
     "nuotoliniu būdu" ...), about the criterion's head noun when it has one, while no other
-    sentence says the measure was implemented. Texts with municipal sub-results are skipped."""
-    if not result_text or _has_municipal_results(result_text):
+    sentence says the measure was implemented. Texts with municipal sub-results
+    (``municipal_parts``, as split by :mod:`apanalysis.source.municipal`) are skipped."""
+    if not result_text or municipal_parts:
         return False
     if not any(word in fold(result_text) for word in NOT_DONE_WORDS):
         return False  # fast path: no sentence can match NOT_DONE_RE
@@ -438,6 +519,7 @@ def flag(
     achieved: float | None,
     result_text: str,
     criterion: str = "",
+    municipal_parts: Sequence[object] = (),
 ) -> str:
     """A contradiction between the reported status and the numbers or the text, else "".
 
@@ -452,6 +534,6 @@ def flag(
         return "implemented_below_target"
     if status in ("not_implemented", "partially") and known and achieved >= target:
         return "not_implemented_but_target_met"
-    if status == "implemented" and text_says_not_done(result_text, criterion):
+    if status == "implemented" and text_says_not_done(result_text, criterion, municipal_parts):
         return "implemented_but_text_says_not_done"
     return ""

@@ -1,6 +1,7 @@
 """Reconstructing the annex table: one record per measure or action, with its source lines.
 
-The annex is a tab-separated table converted from a PDF. Its structure, not its positions, is
+The annex is a table: tab-separated lines of a text report, or the rows of a Word or PDF table
+given by the document model (:mod:`.document`). Its structure, not its positions, is
 what the parser relies on:
 
 - a *task header* row: "N uždavinys – ..." in the first cell, the other cells empty (also
@@ -20,21 +21,22 @@ Markup is never structure: HTML (``<p>``, ``<b>``, ``<i>`` ...) and Markdown emp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from apanalysis.vocabulary.status import leading_status, looks_like_status
-from apanalysis.vocabulary.text import html_to_text, strip_emphasis
+from apanalysis.vocabulary.text import html_to_text, join_broken_lines, strip_emphasis
 
 COLUMNS = ("code", "title", "institutions", "criterion", "result")
 N_COLUMNS = len(COLUMNS)
 
 CODE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{2})\.?$")
 CODE_LIKE = re.compile(r"^\d{1,4}(?:\s*[.,]\s*\d{1,4})+\.?$")
-TASK_HEADER = re.compile(r"^(\d+)\s*uždavin\w*\b", re.IGNORECASE)
-ACTION_START = re.compile(r"^(\d+)\s*veiksm\w*\s*[.:)]?\s*", re.IGNORECASE)
+TASK_HEADER = re.compile(r"^(\d{1,3})\s*uždavin\w*\b", re.IGNORECASE)
+ACTION_START = re.compile(r"^(\d{1,3})\s*veiksm\w*\s*[.:)]?\s*", re.IGNORECASE)
 ACTION_INSIDE = re.compile(
-    r"^(?P<measure>.+?)\s*[:;]\s*(?P<number>\d+)\s*veiksm\w*\s*[.:)]?\s*(?P<rest>.*)$",
+    r"^(?P<measure>.+?)\s*[:;]\s*(?P<number>\d{1,3})\s*veiksm\w*\s*[.:)]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 SEPARATOR_CELL = re.compile(r"^[-=_|:\s]*-{2,}[-=_|:\s]*$")
@@ -82,8 +84,9 @@ class AnnexRecord:
         return joined
 
     def text(self, column: str) -> str:
-        """The column as plain text (HTML and Markdown emphasis removed)."""
-        return strip_emphasis(html_to_text(self.html(column)))
+        """The column as plain text (HTML and Markdown emphasis removed), with sentences a page
+        break had cut joined again (:func:`~apanalysis.vocabulary.text.join_broken_lines`)."""
+        return join_broken_lines(strip_emphasis(html_to_text(self.html(column))))
 
     def fragment_texts(self, column: str) -> list[tuple[int, str]]:
         """``(line, plain text)`` of each fragment of the column, to trace text to its line."""
@@ -215,10 +218,10 @@ class _AnnexParser:
         self.lines.append(AnnexLine(line_no, "problem"))
         self.current = None
 
-    def feed(self, line_no: int, raw: str) -> None:
-        if not raw.strip():
+    def feed(self, line_no: int, raw: str | Sequence[str]) -> None:
+        cells = raw.split("\t") if isinstance(raw, str) else list(raw)
+        if not any(cell.strip() for cell in cells):
             return
-        cells = raw.split("\t")
         number = task_header(cells)  # before layout: a header may be a Markdown heading
         if number is not None:
             self.task, self.current = number, None
@@ -322,8 +325,12 @@ class _AnnexParser:
         return from_code
 
 
-def parse_annex(lines: list[tuple[int, str]]) -> Annex:
-    """Parse the annex lines ``(line_no, text)`` into records, line accounting and problems."""
+def parse_annex(lines: Iterable[tuple[int, str | Sequence[str]]]) -> Annex:
+    """Parse the annex rows into records, line accounting and problems.
+
+    Each row is ``(line_no, text)`` with tab-separated cells (a text report's line) or
+    ``(line_no, cells)`` (a row of the document model: a Word or PDF table row).
+    """
     parser = _AnnexParser()
     for line_no, raw in lines:
         parser.feed(line_no, raw)

@@ -1,4 +1,7 @@
-"""Reading a raw report file: decoding, size and sanity checks, section split, heading year.
+"""Finding and reading a year's raw report: :func:`read_document` picks the reader by the
+file's format (text here; Word in :mod:`.docx_reader`, PDF in :mod:`.pdf_reader`) and returns
+the document model (:mod:`.document`). For text: decoding, size and sanity checks, section
+split, heading year.
 
 Raw files are only ever opened for reading.
 """
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from apanalysis import paths
 from apanalysis.errors import ApanalysisError
+from apanalysis.source.document import RAW, AnnexRow, Block, Document
 
 #: Reports larger than this are refused before reading (the 2020 report is ~100 kB).
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -70,10 +74,20 @@ def find_report(year: int, raw_dir: Path | None = None) -> Path:
         raise ApanalysisError(f"no folder for year {year} (years found: {found})", folder)
     candidates = paths.report_candidates(folder)
     if not candidates:
-        raise ApanalysisError("no report file (.txt or .md) in the year folder", folder)
+        kinds = ", ".join(paths.REPORT_SUFFIXES)
+        raise ApanalysisError(f"no report file ({kinds}) in the year folder", folder)
     if len(candidates) > 1:
         names = ", ".join(p.name for p in candidates)
-        raise ApanalysisError(f"more than one report file in the year folder: {names}", folder)
+        formats = {paths.report_format(p) for p in candidates}
+        hint = (
+            " (the same report in different formats? keep one: the published .pdf or .docx, "
+            "or a converted .txt)"
+            if len(formats) > 1
+            else ""
+        )
+        raise ApanalysisError(
+            f"more than one report file in the year folder: {names}{hint}", folder
+        )
     return candidates[0]
 
 
@@ -91,8 +105,8 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             text = "\x00"  # not UTF-16 after all: refused as binary below
         if "\x00" not in text:
             return text, "utf-16"
-    if b"\x00" in data[:65536]:
-        raise ApanalysisError("binary file, not a text report", path)
+    if b"\x00" in data[:65536] or data.startswith(BINARY_REPORT_MAGIC):
+        raise ApanalysisError(binary_hint(data), path)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
@@ -114,6 +128,21 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             return text, encoding
     line = data[: utf8_error.start].count(b"\n") + 1
     raise ApanalysisError("not UTF-8 (nor Windows-1257) text", path, line)
+
+
+#: Magic bytes of report formats that are read by their own reader, never as text.
+BINARY_REPORT_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def binary_hint(data: bytes) -> str:
+    """Why binary ``data`` cannot be read as a text report, naming its real format if known."""
+    if data.startswith(b"%PDF-"):
+        return "binary file, not a text report: it is a PDF — name it .pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "binary file, not a text report: it is a zip (a .docx?) — name it .docx"
+    if data.startswith(BINARY_REPORT_MAGIC[2]):
+        return "binary file, not a text report: it is an old Word .doc — save it as .docx"
+    return "binary file, not a text report"
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -169,15 +198,7 @@ def heading_year(lines: tuple[str, ...]) -> tuple[int, int] | None:
 def read_report(path: Path, expected_year: int | None = None) -> SourceText:
     """Read and check one raw report; with ``expected_year`` the heading must name that year."""
     path = Path(path)
-    size = path.stat().st_size
-    if size == 0:
-        raise ApanalysisError("empty file", path)
-    if size > MAX_REPORT_BYTES:
-        raise ApanalysisError(
-            f"file is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,} bytes "
-            f"({MAX_REPORT_BYTES / 2**20:g} MiB)",
-            path,
-        )
+    check_size(path)
     data = path.read_bytes()
     text, encoding = decode(data, path)
     lines = split_lines(text)
@@ -190,3 +211,68 @@ def read_report(path: Path, expected_year: int | None = None) -> SourceText:
             named[1],
         )
     return SourceText(path, lines, start, encoding, hashlib.sha256(data).hexdigest())
+
+
+def check_size(path: Path) -> int:
+    """The file's size in bytes; an error when it is empty or over :data:`MAX_REPORT_BYTES`."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ApanalysisError("empty file", path)
+    if size > MAX_REPORT_BYTES:
+        raise ApanalysisError(
+            f"file is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,} bytes "
+            f"({MAX_REPORT_BYTES / 2**20:g} MiB)",
+            path,
+        )
+    return size
+
+
+def text_document(source: SourceText) -> Document:
+    """The document model of a text report: every non-empty line before the annex marker is
+    a block kept as written; every non-empty line after it an annex row (cells split at tabs).
+    """
+    blocks = [Block(RAW, line, number) for number, line in source.narrative if line.strip()]
+    rows = [
+        AnnexRow(tuple(line.split("\t")), number) for number, line in source.annex if line.strip()
+    ]
+    return Document(
+        source.path, "text", source.sha256, blocks, rows, source.annex_start, source.encoding
+    )
+
+
+def read_document(path: Path, expected_year: int | None = None) -> Document:
+    """Read one raw report of any supported format into the document model.
+
+    The reader is chosen by the file's extension and checked against its first bytes;
+    with ``expected_year`` the first heading naming a year must name that one.
+    """
+    path = Path(path)
+    kind = paths.report_format(path)
+    if kind == "text":
+        return text_document(read_report(path, expected_year))
+    check_size(path)
+    if kind == "doc":
+        raise ApanalysisError("an old binary Word .doc file: save it as .docx", path)
+    if kind == "docx":
+        from apanalysis.source.docx_reader import read_docx
+
+        document = read_docx(path)
+    else:
+        from apanalysis.source.pdf_reader import read_pdf
+
+        document = read_pdf(path)
+    check_heading_year(document.all_lines(), path, expected_year)
+    return document
+
+
+def check_heading_year(lines: list[tuple[int, str]], path: Path, expected_year: int | None) -> None:
+    """An error when the first heading naming a year names another than ``expected_year``."""
+    if expected_year is None:
+        return
+    named = heading_year(tuple(text for _, text in lines))
+    if named is not None and named[0] != expected_year:
+        raise ApanalysisError(
+            f"the report's heading names {named[0]}, but it is in the folder for {expected_year}",
+            path,
+            lines[named[1] - 1][0],
+        )

@@ -1,107 +1,31 @@
-"""Building the year's tidy tables from a parsed report: ``parse_year(year) -> YearData``."""
+"""Building the year's tidy tables from a parsed report: ``parse_year(year) -> YearData``.
+
+The columns and their order come from :mod:`.spec`; :class:`YearData` is re-exported here.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from apanalysis.source.achieved import achieved_value, achievement_ratio, flag
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
+from apanalysis.source.completion import completion_level
+from apanalysis.source.document import Document
 from apanalysis.source.municipal import split_municipal
 from apanalysis.source.narrative import parse_narrative
-from apanalysis.source.reader import SourceText, find_report, read_report
-from apanalysis.tables.schema import frame_from_rows
+from apanalysis.source.reader import SourceText, find_report, read_document, text_document
+from apanalysis.tables.schema import check, frame_from_rows
+from apanalysis.tables.spec import COLUMNS, LIST_SEPARATOR
+from apanalysis.tables.yeardata import YearData
 from apanalysis.vocabulary.institutions import normalize_institutions
 from apanalysis.vocabulary.money import amount_kind, find_money
 from apanalysis.vocabulary.numbers import parse_target
-from apanalysis.vocabulary.reasons import find_reasons
+from apanalysis.vocabulary.reasons import evidence_text, read_reasons
 from apanalysis.vocabulary.status import leading_status, looks_like_status
 
-LIST_SEPARATOR = ";"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„])|\n")
-
-MEASURE_COLUMNS = [
-    "year",
-    "task",
-    "code",
-    "action",
-    "measure_title",
-    "title",
-    "institutions",
-    "institutions_raw",
-    "criterion",
-    "target_value",
-    "target_values",
-    "target_unit",
-    "deadline",
-    "status",
-    "status_raw",
-    "reasons",
-    "covid",
-    "result_text",
-    "municipal_count",
-    "source_line",
-    "end_line",
-    "achieved_value",
-    "achieved_quote",
-    "achievement_ratio",
-    "flag",
-]
-MUNICIPAL_COLUMNS = [
-    "year",
-    "code",
-    "action",
-    "municipality",
-    "municipality_raw",
-    "status",
-    "status_raw",
-    "reasons",
-    "covid",
-    "text",
-    "source_line",
-]
-AMOUNT_COLUMNS = [
-    "year",
-    "section",
-    "task",
-    "code",
-    "action",
-    "municipality",
-    "value_eur",
-    "per_month",
-    "is_range",
-    "kind",
-    "raw",
-    "quote",
-    "source_line",
-]
-PROBLEM_COLUMNS = ["file", "line", "problem"]
-LINE_COLUMNS = ["line", "kind", "code", "action"]
-
-
-@dataclass
-class YearData:
-    """One year's tables. ``problems`` lists what could not be read, with file and line."""
-
-    year: int
-    source: Path
-    measures: pd.DataFrame
-    municipal: pd.DataFrame
-    tasks: pd.DataFrame
-    claims: pd.DataFrame
-    amounts: pd.DataFrame
-    problems: pd.DataFrame
-    lines: pd.DataFrame  # how each non-empty annex line was used
-
-    TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "problems", "lines")
-
-    def __repr__(self) -> str:
-        sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in self.TABLES)
-        return f"YearData({self.year}: {sizes})"
 
 
 @lru_cache(maxsize=256)
@@ -136,7 +60,7 @@ def _join(values) -> str:
 class _TableBuilder:
     """Collects rows of every table while walking the annex records."""
 
-    def __init__(self, source: SourceText, year: int):
+    def __init__(self, source: Document, year: int):
         self.source, self.year = source, year
         self.measures: list[dict] = []
         self.municipal: list[dict] = []
@@ -153,7 +77,7 @@ class _TableBuilder:
             self.problems.append((record.source_line, self._status_problem(record, result)))
             return
         parts = split_municipal(result)
-        self.measures.append(self._measure_row(record, result, status, len(parts)))
+        self.measures.append(self._measure_row(record, result, status, parts))
         for part in parts:
             self._add_municipal(record, part)
         self._add_amounts(record, result, parts)
@@ -167,14 +91,16 @@ class _TableBuilder:
             return f"{label}: unknown status word {first!r}: row not read"
         return f"{label}: result does not start with a status word ({first!r}): row not read"
 
-    def _measure_row(self, record: AnnexRecord, result: str, status, municipal_count: int) -> dict:
+    def _measure_row(self, record: AnnexRecord, result: str, status, parts) -> dict:
         title = plain(record.html("title"))
         institutions_raw = plain(record.html("institutions"))
         criterion = plain(record.html("criterion"))
         target = parse_target(criterion)
-        reasons = find_reasons(result, status.status)
-        achieved = achieved_value(criterion, target.value, result)
+        reasons = read_reasons(result, status.status)
+        codes = [reason.code for reason in reasons]
+        achieved = achieved_value(criterion, target.value, result, parts)
         achieved_number = achieved.value if achieved else None
+        ratio = achievement_ratio(achieved_number, target.value)
         action_title = title
         if record.action is not None:
             _, _, action_title = split_action(record.html("title"))
@@ -194,20 +120,23 @@ class _TableBuilder:
             "deadline": target.deadline or "",
             "status": status.status,
             "status_raw": status.raw,
-            "reasons": _join(reasons),
-            "covid": "covid" in reasons,
+            "reasons": _join(codes),
+            "covid": "covid" in codes,
             "result_text": result,
-            "municipal_count": municipal_count,
+            "municipal_count": len(parts),
             "source_line": record.source_line,
             "end_line": record.end_line,
             "achieved_value": achieved_number,
             "achieved_quote": achieved.quote if achieved else "",
-            "achievement_ratio": achievement_ratio(achieved_number, target.value),
-            "flag": flag(status.status, target.value, achieved_number, result, criterion),
+            "achievement_ratio": ratio,
+            "flag": flag(status.status, target.value, achieved_number, result, criterion, parts),
+            "evidence": evidence_text(reasons),
+            "completion": completion_level(status.status, codes, ratio),
         }
 
     def _add_municipal(self, record: AnnexRecord, part) -> None:
-        reasons = find_reasons(part.text, part.status.status)
+        reasons = read_reasons(part.text, part.status.status)
+        codes = [reason.code for reason in reasons]
         self.municipal.append(
             {
                 "year": self.year,
@@ -217,10 +146,12 @@ class _TableBuilder:
                 "municipality_raw": part.municipality_raw,
                 "status": part.status.status,
                 "status_raw": part.status.raw,
-                "reasons": _join(reasons),
-                "covid": "covid" in reasons,
+                "reasons": _join(codes),
+                "covid": "covid" in codes,
                 "text": part.text,
                 "source_line": line_of(record, part.text[:60]),
+                "evidence": evidence_text(reasons),
+                "completion": completion_level(part.status.status, codes, None),
             }
         )
 
@@ -252,32 +183,63 @@ class _TableBuilder:
             )
 
 
-def build_tables(source: SourceText, year: int) -> YearData:
-    """All tables of one decoded report."""
-    annex: Annex = parse_annex(source.annex)
-    builder = _TableBuilder(source, year)
+def with_places(rows: list[dict], document: Document, table: str) -> list[dict]:
+    """``rows`` with the PDF page (``source_page``) and, where the table has the column, the Word
+    table row (``source_row``) of the block or row at their ``source_line``."""
+    has_row = "source_row" in COLUMNS[table]
+    for row in rows:
+        page, table_row = document.place(row.get("source_line"))
+        row["source_page"] = page
+        if has_row:
+            row["source_row"] = table_row
+    return rows
+
+
+def build_tables(source: Document | SourceText, year: int) -> YearData:
+    """All tables of one report read into the document model (a decoded text also works)."""
+    document = text_document(source) if isinstance(source, SourceText) else source
+    annex: Annex = parse_annex(document.annex_lines())
+    builder = _TableBuilder(document, year)
     for record in annex.records:
         builder.add_record(record)
-    narrative = parse_narrative(source.narrative, year)
+    narrative = parse_narrative(document.narrative_lines(), year)
     problems = sorted(annex.problems + builder.problems + list(narrative.problems))
     amount_rows = list(narrative.amounts) + builder.amounts
     for row in amount_rows:
         row.setdefault("is_range", False)
-    problem_rows = [{"file": str(source.path), "line": n, "problem": p} for n, p in problems]
+    problem_rows = [
+        {"file": str(document.path), "line": n, "page": document.page(n), "problem": p}
+        for n, p in problems
+    ]
+    line_rows = [
+        {**vars(line), "page": document.page(line.line), "row": document.table_row(line.line)}
+        for line in annex.lines
+    ]
     return YearData(
         year=year,
-        source=source.path,
-        measures=frame_from_rows(builder.measures, "measures", MEASURE_COLUMNS),
-        municipal=frame_from_rows(builder.municipal, "municipal", MUNICIPAL_COLUMNS),
-        tasks=frame_from_rows(list(narrative.tasks), "tasks"),
-        claims=frame_from_rows(list(narrative.claims), "claims"),
-        amounts=frame_from_rows(amount_rows, "amounts", AMOUNT_COLUMNS),
-        problems=frame_from_rows(problem_rows, "problems", PROBLEM_COLUMNS),
-        lines=frame_from_rows([vars(line) for line in annex.lines], "lines", LINE_COLUMNS),
+        source=document.path,
+        measures=frame_from_rows(
+            with_places(builder.measures, document, "measures"), "measures", COLUMNS["measures"]
+        ),
+        municipal=frame_from_rows(
+            with_places(builder.municipal, document, "municipal"), "municipal", COLUMNS["municipal"]
+        ),
+        tasks=frame_from_rows(
+            with_places(list(narrative.tasks), document, "tasks"), "tasks", COLUMNS["tasks"]
+        ),
+        claims=frame_from_rows(
+            with_places(list(narrative.claims), document, "claims"), "claims", COLUMNS["claims"]
+        ),
+        amounts=frame_from_rows(
+            with_places(amount_rows, document, "amounts"), "amounts", COLUMNS["amounts"]
+        ),
+        problems=frame_from_rows(problem_rows, "problems", COLUMNS["problems"]),
+        lines=frame_from_rows(line_rows, "lines", COLUMNS["lines"]),
     )
 
 
 def parse_year(year: int, raw_dir: Path | None = None) -> YearData:
-    """Read, parse and check the report of ``year`` found under ``raw_dir``."""
+    """Read, parse and check the report of ``year`` found under ``raw_dir`` (text, Word or
+    PDF)."""
     path = find_report(year, raw_dir)
-    return build_tables(read_report(path, expected_year=year), year)
+    return check(build_tables(read_document(path, expected_year=year), year))

@@ -1,62 +1,39 @@
-"""Column types of every table and the pandera schemas checked when a year is loaded."""
+"""Tables given their dtypes, and checked against pandera schemas, both from :mod:`.spec`."""
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from apanalysis.source.achieved import FLAGS
+from apanalysis.tables.spec import (
+    CODE_PATTERN,
+    DTYPES,
+    MUNICIPAL_STATUSES,
+    STATUSES,
+    TABLES,
+    Column,
+    Rule,
+)
 
 if TYPE_CHECKING:
-    from apanalysis.tables.assemble import YearData
+    from apanalysis.tables.yeardata import YearData
 
-STATUSES = ("implemented", "partially", "not_implemented")
-#: A municipality may also say it had planned nothing for the measure.
-MUNICIPAL_STATUSES = (*STATUSES, "not_planned")
-CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
-
-#: dtype of each column that is not a plain string; every other column is a string.
-DTYPES: dict[str, dict[str, str]] = {
-    "measures": {
-        "year": "int64",
-        "task": "Int64",
-        "action": "Int64",
-        "target_value": "float64",
-        "covid": "bool",
-        "municipal_count": "int64",
-        "source_line": "int64",
-        "end_line": "int64",
-        "achieved_value": "float64",
-        "achievement_ratio": "float64",
-    },
-    "municipal": {"year": "int64", "action": "Int64", "covid": "bool", "source_line": "int64"},
-    "tasks": {
-        "year": "int64",
-        "task": "int64",
-        "criterion_target": "float64",
-        "criterion_achieved": "float64",
-        "claimed_items": "Int64",
-        "claimed_unachieved": "Int64",
-        "planned_eur": "float64",
-        "spent_eur": "float64",
-        "source_line": "Int64",
-    },
-    "claims": {"year": "int64", "task": "Int64", "value": "float64", "source_line": "Int64"},
-    "amounts": {
-        "year": "int64",
-        "task": "Int64",
-        "action": "Int64",
-        "value_eur": "float64",
-        "per_month": "bool",
-        "is_range": "bool",
-        "source_line": "Int64",
-    },
-    "problems": {"line": "Int64"},
-    "lines": {"line": "int64", "action": "Int64"},
-}
+__all__ = [
+    "CODE_PATTERN",
+    "DTYPES",
+    "MUNICIPAL_STATUSES",
+    "STATUSES",
+    "check",
+    "check_table",
+    "coerce",
+    "frame_from_rows",
+    "schemas",
+]
 
 
 def coerce(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -97,11 +74,22 @@ def _column(values: list, dtype: str | None, text_dtype):
     return np.array([np.nan if _missing(v) else v for v in values], dtype=dtype)
 
 
+def _refuse_unknown_keys(rows: list[dict], columns: list[str], table: str) -> None:
+    """A row key outside the spec would be dropped silently: make it an error instead."""
+    unknown = set().union(*map(set, rows)).difference(columns) if rows else set()
+    if unknown:
+        raise ValueError(
+            f"table {table!r}: column(s) {sorted(unknown)} are not in apanalysis/tables/spec.py"
+        )
+
+
 def frame_from_rows(rows: list[dict], table: str, columns: list[str] | None = None) -> pd.DataFrame:
     """A table built from row dicts with every column's dtype set (the same frame as
     ``coerce(pd.DataFrame(rows, columns=columns), table)``, built much faster)."""
     if columns is None:
         columns = list(dict.fromkeys(key for row in rows for key in row))
+    else:
+        _refuse_unknown_keys(rows, columns, table)
     types = DTYPES[table]
     text_dtype = pd.api.types.pandas_dtype("str")  # resolved once, not per column
     data = {c: _column([row.get(c) for row in rows], types.get(c), text_dtype) for c in columns}
@@ -111,69 +99,69 @@ def frame_from_rows(rows: list[dict], table: str, columns: list[str] | None = No
     return pd.DataFrame(data, copy=False)
 
 
-def schemas() -> dict:
-    """Pandera schemas of the tables (pandera imported only when checking)."""
+def _pandera_check(rule: Rule):
     import pandera.pandas as pa
 
-    def col(dtype, *checks, **kw):
-        return pa.Column(dtype, list(checks), **kw)
+    if rule.kind == "ge":
+        return pa.Check.ge(rule.arg)
+    if rule.kind == "isin":
+        return pa.Check.isin(list(rule.arg))
+    if rule.kind == "matches":
+        return pa.Check.str_matches(rule.arg)
+    if rule.kind == "nonempty":
+        return pa.Check.str_length(min_value=1)
+    if rule.kind == "items_in":
+        allowed = frozenset(rule.arg)
+        return pa.Check(
+            lambda cell: all(item in allowed for item in cell.split(";") if item),
+            element_wise=True,
+            error=rule.describe(),
+        )
+    raise ValueError(f"unknown rule {rule.kind!r}")
 
-    status = pa.Check.isin(STATUSES)
-    code = pa.Check.str_matches(CODE_PATTERN)
+
+def _pandera_column(column: Column):
+    import pandera.pandas as pa
+
+    dtype = None if column.dtype == "object" else column.dtype
+    checks = [_pandera_check(column.rule)] if column.rule else []
+    return pa.Column(dtype, checks, nullable=column.may_be_missing, required=True)
+
+
+@lru_cache(maxsize=1)
+def schemas() -> dict:
+    """Pandera schemas of every table of :mod:`.spec` (pandera imported only when checking):
+    each column's presence, dtype, missing values and rule; no column beyond the spec."""
+    import pandera.pandas as pa
+
     return {
-        "measures": pa.DataFrameSchema(
-            {
-                "year": col(int),
-                "task": col("Int64", pa.Check.ge(1)),
-                "code": col(str, code),
-                "action": col("Int64", pa.Check.ge(1), nullable=True),
-                "status": col(str, status),
-                "covid": col(bool),
-                "target_value": col(float, pa.Check.ge(0), nullable=True),
-                "deadline": col(str, pa.Check.str_matches(r"^(\d{2}-\d{2})?$")),
-                "source_line": col(int, pa.Check.ge(1)),
-                "achieved_value": col(float, pa.Check.ge(0), nullable=True),
-                "flag": col(str, pa.Check.isin(("", *FLAGS))),
-            },
-            unique=["code", "action"],
-        ),
-        "municipal": pa.DataFrameSchema(
-            {
-                "code": col(str, code),
-                "municipality": col(str, pa.Check.str_length(min_value=1)),
-                "status": col(str, pa.Check.isin(MUNICIPAL_STATUSES)),
-                "source_line": col(int, pa.Check.ge(1)),
-            }
-        ),
-        "tasks": pa.DataFrameSchema(
-            {"task": col(int, pa.Check.ge(1), unique=True)},
-        ),
-        "claims": pa.DataFrameSchema(
-            {"claim": col(str), "value": col(float, nullable=True), "quote": col(str)}
-        ),
-        "amounts": pa.DataFrameSchema(
-            {
-                "section": col(str, pa.Check.isin(["narrative", "annex"])),
-                "value_eur": col(float, pa.Check.ge(0)),
-                "kind": col(str),
-            }
-        ),
+        name: pa.DataFrameSchema(
+            {column.name: _pandera_column(column) for column in table.columns},
+            strict=True,
+            ordered=True,
+            unique=list(table.unique) or None,
+        )
+        for name, table in TABLES.items()
     }
 
 
-def check(data: YearData) -> YearData:
-    """Validate every table against its schema; a breach is an error naming the table."""
-    from pandera.errors import SchemaError
+def check_table(frame: pd.DataFrame, table: str, source: Path | None = None) -> pd.DataFrame:
+    """Validate one table against its schema; a breach is an error naming the table."""
+    from pandera.errors import SchemaError, SchemaErrors
 
     from apanalysis.errors import ApanalysisError
 
-    for table, schema in schemas().items():
-        frame = getattr(data, table)
-        try:
-            schema.validate(frame)
-        except SchemaError as error:
-            first_line = str(error).strip().splitlines()[0]
-            raise ApanalysisError(
-                f"table {table!r} breaks its schema: {first_line}", data.source
-            ) from error
+    try:
+        schemas()[table].validate(frame)
+    except (SchemaError, SchemaErrors) as error:
+        first = error.schema_errors[0] if isinstance(error, SchemaErrors) else error
+        first_line = str(first).strip().splitlines()[0]
+        raise ApanalysisError(f"table {table!r} breaks its schema: {first_line}", source) from error
+    return frame
+
+
+def check(data: YearData) -> YearData:
+    """Validate every table of ``data`` against its schema."""
+    for table in data.TABLES:
+        check_table(getattr(data, table), table, data.source)
     return data

@@ -1,15 +1,18 @@
-"""Processed tables on disk: ``write_year`` (parse and write) and ``load_year`` (read or parse).
+"""Processed tables on disk: ``write_year`` (write given tables), ``load_year`` (read or parse)
+and ``load_years`` (several years).
 
 ``data/processed/<year>/`` holds each table as CSV (UTF-8, for people and spreadsheets) and
-Parquet (typed, for code), ``audit.csv`` (the narrative's claims recomputed from the annex, see
-:mod:`apanalysis.analysis.audit`), and ``meta.json`` recording which raw file and which library
-version made them. ``load_year`` reads them only while both still match; otherwise it parses the
-raw file.
+Parquet (typed, for code); ``audit.csv`` (the narrative's claims recomputed from the annex, see
+:mod:`apanalysis.analysis.audit`); the tables and the audit in one Excel workbook,
+``apanalysis-<year>.xlsx`` (:mod:`apanalysis.tables.workbook`); and ``meta.json`` recording which
+raw file and which library version made them. ``load_year`` reads them only while both still match; otherwise it parses the
+raw file. The store computes nothing: the caller parses the year and computes its audit.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +20,14 @@ import pandas as pd
 from apanalysis import files, paths
 from apanalysis.files import code_fingerprint, file_sha256
 from apanalysis.source.reader import find_report
-from apanalysis.tables.assemble import YearData, parse_year
-from apanalysis.tables.schema import check, coerce
+from apanalysis.tables.assemble import parse_year
+from apanalysis.tables.schema import check, check_table, coerce
+from apanalysis.tables.workbook import workbook_bytes
+from apanalysis.tables.yeardata import YearData
 
 META_FILE = "meta.json"
 AUDIT_FILE = "audit.csv"
+WORKBOOK_FILE = "apanalysis-{year}.xlsx"
 
 
 def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
@@ -45,20 +51,23 @@ def _meta(data: YearData) -> dict:
 
 
 def write_year(
-    year: int, raw_dir: Path | None = None, processed_dir: Path | None = None
+    data: YearData, audit_table: pd.DataFrame, processed_dir: Path | None = None
 ) -> YearData:
-    """Parse the year's report and write its tables and ``audit.csv`` (each file written
-    atomically)."""
-    from apanalysis.analysis.audit import audit
-
-    data = check(parse_year(year, raw_dir))
-    out = processed_year_dir(year, processed_dir)
+    """Write the year's tables and its audit (computed by the caller, with
+    :func:`apanalysis.analysis.audit.audit`) to ``processed_dir/<year>/``, each file atomically.
+    The audit is checked against :mod:`.spec` first (``parse_year`` checked the tables)."""
+    check_table(audit_table, "audit", data.source)
+    out = processed_year_dir(data.year, processed_dir)
     for table in data.TABLES:
         frame = getattr(data, table)
         files.write_bytes(out / f"{table}.csv", csv_bytes(frame))
         files.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
-    files.write_bytes(out / AUDIT_FILE, csv_bytes(audit(data)))
-    files.write_text(out / META_FILE, json.dumps(_meta(data), indent=2, ensure_ascii=False))
+    files.write_bytes(out / AUDIT_FILE, csv_bytes(audit_table))
+    meta = _meta(data)
+    tables = {table: getattr(data, table) for table in data.TABLES} | {"audit": audit_table}
+    workbook = workbook_bytes(data.year, tables, (data.source.name, meta["source_sha256"]))
+    files.write_bytes(out / WORKBOOK_FILE.format(year=data.year), workbook)
+    files.write_text(out / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False))
     return data
 
 
@@ -103,4 +112,14 @@ def load_year(
     meta = _fresh_meta(year, raw_dir, processed_dir)
     if meta is not None:
         return check(read_year(year, meta, processed_dir))
-    return check(parse_year(year, raw_dir))
+    return parse_year(year, raw_dir)  # checked by parse_year
+
+
+def load_years(
+    years: Iterable[int], raw_dir: Path | None = None, processed_dir: Path | None = None
+) -> list[YearData]:
+    """Each year's tables (:func:`load_year`), sorted by year."""
+    return [
+        load_year(year, raw_dir=raw_dir, processed_dir=processed_dir)
+        for year in sorted({int(year) for year in years})
+    ]

@@ -93,6 +93,8 @@ _TENS_ANY = rf"(?:{'|'.join(TENS)})(?:{TENS_ENDING})"
 _COUNT_WORD = re.compile(
     rf"(?P<tens>{_TENS_ANY})(?:\s+(?P<unit>{_UNIT_ANY}))?|(?P<only>{_UNIT_ANY})"
 )
+#: A number word ("keturios", "dvidešimt trys"), folded; see :func:`parse_count_word`.
+COUNT_WORD_RE = _COUNT_WORD
 _DIGITS = re.compile(r"(\d+)(?:\s*-\s*[^\W\d_]+)?")  # "16", "6-iems"
 _SEPARATOR = re.compile(r"\s[–—-]\s*|:\s*(?=\d)")
 _TARGET_NUMBER = re.compile(
@@ -200,3 +202,41 @@ def parse_target(criterion: str) -> Target:
         deadline=_deadline(criterion),
         as_needed=bool(_AS_NEEDED.search(criterion)),
     )
+
+
+# --------------------------------------------------------------------------- counted things
+
+#: "Both" (folded): a count of two that refers back to a set named before ("iš Plane numatytų
+#: 2 renginių, organizavo abu"); read only against that set, never alone.
+BOTH_WORDS = re.compile(r"\b(?:abu|abi|abiej\w*|abiem\w*)\b")
+#: "All" (folded): every item of a set named before ("iš 3 numatytų mokymų surengti visi").
+ALL_WORDS = re.compile(r"\b(?:visi|visos|visus|visas|visu|visiems|visoms)\b")
+#: "Thousand" after a number, as a multiplier of a count ("Išleista 15 tūkst. lankstinukų").
+THOUSAND_RE = re.compile(r"\s*tukst\.?(?=\s)")
+THOUSAND = 1000
+#: Head nouns of criteria that count copies or members, and the nouns that count as them
+#: (folded stems): "Pagamintų ir išplatintų vienetų skaičius" is read from "15 tūkst.
+#: lankstinukų"; "Tinkle esančių narių skaičius" from "12 narių".
+HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "vienet": (
+        "vienet",
+        "vnt",
+        "egzempliori",
+        "lankstinuk",
+        "kortel",
+        "plakat",
+        "leidin",
+        "brosiur",
+        "skrajut",
+        "knyg",
+        "skirtuk",
+        "lipduk",
+    ),
+    "egzempliori": ("egzempliori", "vnt"),
+    "nar": ("nari", "nary", "nare"),
+}
+
+
+def head_synonyms(stem: str) -> tuple[str, ...]:
+    """The stems a count may qualify for a criterion whose head noun has ``stem``."""
+    return HEAD_SYNONYMS.get(stem, (stem,))

@@ -1,15 +1,20 @@
 """Why a measure was not (fully) implemented, from the Lithuanian result text.
 
-Patterns are matched on folded text (lower case, diacritics removed), so "pandemijos",
-"PANDEMIJOS" and "pandemijos" without diacritics are the same.
+Each reason has its keyword stems here; when a mention is a *stated* cause or effect is decided
+by :mod:`apanalysis.vocabulary.causes`. Patterns are matched on folded text (lower case,
+diacritics removed), so "pandemijos", "PANDEMIJOS" and "pandemijos" without diacritics are the
+same, within one sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
+from apanalysis.vocabulary import causes
+from apanalysis.vocabulary.status import IMPLEMENTED
+from apanalysis.vocabulary.status import UNDONE_STATUSES as NOT_DONE_STATUSES
 from apanalysis.vocabulary.text import fold
 
 REASONS: dict[str, str] = {
@@ -17,7 +22,8 @@ REASONS: dict[str, str] = {
     "no_information": "no information was provided",
     "no_need": "there was no need (no demand, nobody applied)",
     "other_form": "carried out in another form than planned (e.g. remotely)",
-    "not_organized": "not organised (no reason given)",
+    "not_organized": "the text says it did not take place, and gives no reason",
+    "no_reason_given": "not (fully) implemented; the text states no reason",
     "postponed": "postponed to a later year",
     "abandoned": "abandoned (decided not to do it)",
 }
@@ -75,7 +81,7 @@ NO_INFORMATION_STEMS = (
 NO_NEED_STEMS = (
     r"\b(?:nebuvo|nera|nesant|neatsirado|nekilo)\s+(?:\w+\s+){0,2}?poreik\w*",
     r"\bporeik\w*\s+(?:\w+\s+){0,2}?(?:nebuvo|nera|neatsirado|nekilo)\b",
-    r"\bneatsirad\w*",
+    r"\bneatsirad\w*\s+(?:\w+\s+){0,2}?(?:norinc|poreik|dalyv|pageidaujanc|kandidat|paraisk)\w*",
     r"\bnesikreip\w*",
     r"\bnebuvo\s+kreipim\w*",
     r"\bnepateik\w*\s+paraisk\w*",  # "NVO nepateikė paraiškų": nobody applied
@@ -83,6 +89,7 @@ NO_NEED_STEMS = (
 OTHER_FORM_STEMS = (
     r"\bnuotolin\w*",
     r"\bvirtual\w*",
+    r"\bskaitmenin\w*\s+erdv\w*",
     r"\bkit\w*\s+form\w*",
     r"\bvietoje\s+(?:numatyt\w*\s+)?(?:mokym|seminar|rengin|konferencij|susitikim|paskait)",
     r"\bkitu\s+budu\b",
@@ -101,9 +108,9 @@ POSTPONED_STEMS = (
 ABANDONED_STEMS = (r"\batsisak\w*", r"\bnutrauk\w*", r"\bnebebus\b", r"\bnusprest\w*\s+ne\w+")
 
 NOT_ORGANIZED = "not_organized"
-IMPLEMENTED = "implemented"  # the status value of apanalysis.vocabulary.status.IMPLEMENTED
-#: Statuses of work not (fully) done; only these can get "not_organized".
-NOT_DONE_STATUSES = ("partially", "not_implemented")
+NO_REASON_GIVEN = "no_reason_given"
+#: What separates the items of :func:`evidence_text`.
+EVIDENCE_SEPARATOR = " | "
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     code: re.compile("|".join(stems))
@@ -117,8 +124,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     )
 }
 _IMPLEMENTED_REASONS = ("covid", "other_form")
-#: Words one of which every stem of a reason contains. No stem matches a dot, so a match lies
-#: within one sentence that holds one of these words: only such sentences are searched.
+#: Words one of which every stem of a reason contains: a sentence without one is not searched.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "covid": ("pandemij", "covid", "karantin", "apribojim", "ekstremal", "epidemi", "koronavirus"),
     "no_information": ("informacij", "duomen"),
@@ -132,53 +138,120 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "prisijungt",
         "rastu",
         "online",
+        "skaitmenin",
     ),
     "postponed": ("nukel", "atidet", "atidej", "perkel", "bus"),
     "abandoned": ("atsisak", "nutrauk", "nebebus", "nusprest"),
 }
+#: Where a sentence ends: a line break, or ".", "!" or "?" before a space or the end, unless the
+#: dot ends an abbreviation (see :func:`mask_abbreviation_dots`) or an initial ("V. Siniovas").
+_SENTENCE_END = re.compile(r"(?<![\s(„\"][^\W\d_])[.!?](?=\s|$)|\n")
 
 
-def _sentences_with(masked: str, words: tuple[str, ...]) -> Iterator[str]:
-    """The sentences (stretches between dots) of ``masked`` holding one of ``words``.
-
-    A pattern that matches no dot matches ``masked`` if and only if it matches one of its
-    sentences (a dot is no word character, as the ends of a string): searching only these
-    is much faster than scanning the whole text.
-    """
-    for word in words:
-        at = masked.find(word)
-        while at != -1:
-            end = masked.find(".", at)
-            yield masked[masked.rfind(".", 0, at) + 1 : end if end != -1 else len(masked)]
-            at = masked.find(word, end) if end != -1 else -1
+#: "ir kt." (and others) before a capital closes its sentence.
+_CLOSING_ABBREVIATION = re.compile(r"\bir\s+kt\.(?=\s+[A-ZĄČĘĖĮŠŲŪŽ])")
 
 
-def _has_reason(code: str, masked: str) -> bool:
-    pattern = _PATTERNS[code]
-    return any(pattern.search(sentence) for sentence in _sentences_with(masked, _TRIGGERS[code]))
+@dataclass(frozen=True)
+class Reason:
+    """A reason code and the sentence of the text it was read from ("" when none is stated)."""
+
+    code: str
+    evidence: str
+
+
+def _fold_same_length(text: str) -> str:
+    """:func:`fold` of ``text``, character by character when folding changes the length (so
+    that offsets in the folded text are offsets in ``text``)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join((fold(char) or char)[0] for char in text)
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """``(folded sentence, sentence as written)`` of ``text``; abbreviation dots do not end one."""
+    masked = mask_abbreviation_dots(_fold_same_length(text))
+    ends = {m.start() for m in _SENTENCE_END.finditer(masked)}
+    ends |= {m.end() - 1 for m in _CLOSING_ABBREVIATION.finditer(text)}
+    out, start = [], 0
+    for end in [*sorted(ends), len(masked)]:
+        if masked[start:end].strip():
+            out.append((masked[start:end], " ".join(text[start : end + 1].split())))
+        start = end + 1
+    return out
+
+
+def _states_covid(folded: str, status: str) -> bool:
+    """Whether a sentence states the pandemic as the cause of what happened to the work."""
+    for match in _PATTERNS["covid"].finditer(folded):
+        if causes.states_cause(folded[: match.start()], folded[match.end() :]):
+            return status != IMPLEMENTED or causes.states_effect(folded)
+    return False
+
+
+def _states(code: str, folded: str, status: str) -> bool:
+    """Whether one folded sentence states reason ``code`` (see the module docstring)."""
+    if not any(word in folded for word in _TRIGGERS[code]):
+        return False
+    if code == "covid":
+        return _states_covid(folded, status)
+    if not _PATTERNS[code].search(folded):
+        return False
+    if code == "other_form":
+        return causes.states_work_held(folded)
+    return True
+
+
+def _body(text: str) -> str:
+    """``text`` after its leading status word ("Neįgyvendinta. …" → "…")."""
+    from apanalysis.vocabulary.status import leading_status
+
+    status = leading_status(text)
+    return text[status.end :] if status else text
 
 
 def cites_covid(text: str) -> bool:
-    """True if ``text`` mentions the pandemic, COVID-19, quarantine, restrictions or emergency."""
+    """True if ``text`` mentions the pandemic, COVID-19, quarantine, restrictions or emergency
+    (a mention only: see :func:`states_covid_cause` for a stated cause)."""
     return bool(_PATTERNS["covid"].search(fold(text)))
 
 
+def states_covid_cause(text: str) -> bool:
+    """True if a sentence of ``text`` states the pandemic as a cause ("lėšos nebuvo panaudotos,
+    nes dėl pandemijos … renginiai vyko nuotoliniu būdu")."""
+    return any(_states_covid(folded, "not_implemented") for folded, _ in _sentences(text))
+
+
 def find_reasons(text: str, status: str) -> list[str]:
-    """Reason codes found in ``text``, in the order of :data:`REASONS` (see :func:`_reasons`)."""
-    return list(_reasons(text, status))
+    """Reason codes found in ``text``, in the order of :data:`REASONS` (see :func:`read_reasons`)."""
+    return [reason.code for reason in read_reasons(text, status)]
 
 
 @lru_cache(maxsize=4096)
-def _reasons(text: str, status: str) -> tuple[str, ...]:
-    """Reason codes found in ``text``, in the order of :data:`REASONS`.
+def read_reasons(text: str, status: str) -> tuple[Reason, ...]:
+    """The reasons ``text`` states, each with its first sentence, in the order of :data:`REASONS`.
 
-    For an implemented row only "covid" and "other_form" (how the form changed) are kept;
-    otherwise "not_organized" is given when no other reason is found.
+    A reason is read from a sentence that states it: "covid" only from a sentence giving the
+    pandemic as a cause (and, for implemented work, an effect: :mod:`apanalysis.vocabulary.causes`),
+    "other_form" only from one saying the work took place in that form. For an implemented row
+    only "covid" and "other_form" are kept. A row not (fully) implemented with none of these
+    gets "not_organized" when a sentence after its status says the thing did not take place
+    ("Mokymai nebuvo organizuoti"), else "no_reason_given" (with no evidence).
     """
-    folded = mask_abbreviation_dots(fold(text))
-    found = {code for code in _PATTERNS if _has_reason(code, folded)}
-    if status == IMPLEMENTED:
-        found &= set(_IMPLEMENTED_REASONS)
-    elif not found and status in NOT_DONE_STATUSES:
-        found = {NOT_ORGANIZED}
-    return tuple(code for code in REASONS if code in found)
+    found: dict[str, str] = {}
+    codes = _IMPLEMENTED_REASONS if status == IMPLEMENTED else tuple(_PATTERNS)
+    for folded, sentence in _sentences(text):
+        for code in codes:
+            if code not in found and _states(code, folded, status):
+                found[code] = sentence
+    if not found and status in NOT_DONE_STATUSES:
+        said = [s for f, s in _sentences(_body(text)) if causes.states_not_held(f)]
+        found = {NOT_ORGANIZED: said[0]} if said else {NO_REASON_GIVEN: ""}
+    return tuple(Reason(code, found[code]) for code in REASONS if code in found)
+
+
+def evidence_text(reasons: tuple[Reason, ...] | list[Reason]) -> str:
+    """The ``evidence`` column: "code: sentence" for each reason that has one, joined by
+    :data:`EVIDENCE_SEPARATOR`."""
+    return EVIDENCE_SEPARATOR.join(f"{r.code}: {r.evidence}" for r in reasons if r.evidence)

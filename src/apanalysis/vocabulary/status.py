@@ -17,7 +17,30 @@ from apanalysis.vocabulary.text import fold
 IMPLEMENTED = "implemented"
 PARTIALLY = "partially"
 NOT_IMPLEMENTED = "not_implemented"
+#: The three statuses of a row, in reading order (best first): the only list of them.
 STATUSES = (IMPLEMENTED, PARTIALLY, NOT_IMPLEMENTED)
+#: A municipality that reports it planned nothing for the measure (municipal sub-results only).
+NOT_PLANNED = "not_planned"
+#: Statuses a municipality's sub-result may have.
+MUNICIPAL_STATUSES = (*STATUSES, NOT_PLANNED)
+#: Statuses of work not (fully) done.
+UNDONE_STATUSES = (PARTIALLY, NOT_IMPLEMENTED)
+#: English words of each status, as sentences use them ("5 were partially implemented").
+STATUS_WORDS: dict[str, str] = {
+    IMPLEMENTED: "implemented",
+    PARTIALLY: "partially implemented",
+    NOT_IMPLEMENTED: "not implemented",
+    NOT_PLANNED: "not planned",
+}
+#: Short English glosses of each status, for chart legends beside the Lithuanian label.
+STATUS_GLOSSES: dict[str, str] = {**STATUS_WORDS, PARTIALLY: "partially"}
+#: Each status as the report writes it (Lithuanian).
+STATUS_LITHUANIAN: dict[str, str] = {
+    IMPLEMENTED: "Įgyvendinta",
+    PARTIALLY: "Iš dalies",
+    NOT_IMPLEMENTED: "Neįgyvendinta",
+    NOT_PLANNED: "Neplanuota",
+}
 
 # Lithuanian vocabulary (folded: lower case, no diacritics).
 STATUS_STEM = "igyvendint"  # įgyvendint-a/-as/-i/-os "implemented"
@@ -161,8 +184,6 @@ def municipal_status(sentence: str) -> StatusMatch | None:
     return None
 
 
-#: A municipality that reports it planned nothing for the measure (municipal sub-results only).
-NOT_PLANNED = "not_planned"
 _NOTHING_PLANNED = re.compile(
     r"^(?:informavo|nurodė|pranešė),?\s+(?:kad\s+)?priemonių\s+(?:\w+\s+){0,3}?"
     r"nebuvo\s+numa\w*",

@@ -1,8 +1,10 @@
 """HTML fragments of the report's annex as plain text lines, and as safe HTML for display.
 
 Also :func:`strip_emphasis`, which removes Markdown bold/italic markers a conversion may use
-instead of ``<b>``/``<i>``, and :func:`fold`, the diacritic-insensitive form of Lithuanian text
-used by the vocabulary modules to tolerate typos such as "Igyvendinta" for "Įgyvendinta".
+instead of ``<b>``/``<i>``, :func:`fold`, the diacritic-insensitive form of Lithuanian text
+used by the vocabulary modules to tolerate typos such as "Igyvendinta" for "Įgyvendinta", and
+the project's one sentence splitter, :func:`split_sentences` (with :func:`mask_inner_dots` for
+patterns that must stay within one sentence).
 """
 
 from __future__ import annotations
@@ -204,6 +206,21 @@ def _parsed_html_to_text(fragment: str) -> str:
     return "\n".join(parser.lines)
 
 
+#: A line break inside a sentence: the line before ends without closing punctuation and the next
+#: starts with a lower-case letter that opens no list item ("a) …").
+_BROKEN_LINE = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-ząčęėįšųūž])(?![a-z][.)]\s)")
+
+
+def join_broken_lines(text: str) -> str:
+    """``text`` with the line breaks a page cut left inside a sentence made spaces
+    ("Nuotoliniu\nbūdu pristatyta" → "Nuotoliniu būdu pristatyta"). Breaks between list items
+    and paragraphs stay: a line that ends a sentence or clause (". ! ? : ;"), or a next line
+    that starts with a capital, a digit, a bullet or "a)", keeps its break."""
+    if "\n" not in text:
+        return text
+    return _BROKEN_LINE.sub(" ", text)
+
+
 def sanitize_html(fragment: str) -> str:
     """``fragment`` with only p, b, i, em, strong, ol, ul, li, br and http(s) links kept."""
     import nh3
@@ -216,3 +233,77 @@ def sanitize_html(fragment: str) -> str:
         url_schemes=set(SAFE_URL_SCHEMES),
         link_rel="noopener noreferrer",
     )
+
+
+# --------------------------------------------------------------------------- sentences
+
+#: Where a sentence may end: ".", "!" or "?", spaces, then a capital, digit, quote or bracket;
+#: and always at a line break (a paragraph or list item of an annex cell).
+SENTENCE_BREAK_RE = re.compile(r"[^\S\n]*\n\s*|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ0-9„\"(])")
+#: Abbreviations (lower case, without the dot) after which a sentence never ends: "2020 m.",
+#: "20 d.", "Nr.", "tūkst.", "t. y.", "pvz.", "val.", "str.", "p.", "kt.", "mln.", "r.", "mėn.".
+ABBREVIATIONS = frozenset(
+    {"m", "d", "tūkst", "pvz", "nr", "t", "y", "val", "str", "p", "kt", "mln", "r", "mėn"}
+)
+#: Abbreviations that end a sentence before a capital but not before a digit ("50 proc. 2 ...").
+NO_DIGIT_SPLIT_ABBREVIATIONS = frozenset({"proc"})
+#: What replaces a dot that ends no sentence in :func:`mask_inner_dots`.
+INNER_DOT_MARK = "\u00b7"
+_LAST_TOKEN_RE = re.compile(r"([^\s(]*)[.!?]$")
+_DIGITS_DOTS_RE = re.compile(r"[\d.]+")
+
+
+def _split_ok(text: str, dot: int) -> bool:
+    """Whether a sentence may end at the punctuation before position ``dot``."""
+    before = text[:dot].rstrip()
+    # A match holds no whitespace (and ``before`` ends in none), so it lies in the last
+    # whitespace-free chunk: searching only that is exact, and not quadratic in paragraphs.
+    word = _LAST_TOKEN_RE.search(before[-1:] and before.rsplit(None, 1)[-1])
+    token = word.group(1).strip(")").lower() if word else ""
+    if token in ABBREVIATIONS:
+        return False
+    following = text[dot:].lstrip()[:1]
+    if following.isdigit():
+        return token not in NO_DIGIT_SPLIT_ABBREVIATIONS and not _DIGITS_DOTS_RE.fullmatch(token)
+    return True
+
+
+def sentence_breaks(text: str) -> list[re.Match[str]]:
+    """The spaces between the sentences of ``text`` (each a match of :data:`SENTENCE_BREAK_RE`)."""
+    breaks, start = [], 0
+    for match in SENTENCE_BREAK_RE.finditer(text):
+        newline = "\n" in match.group()
+        if (newline or _split_ok(text, match.start())) and text[start : match.start()].strip():
+            breaks.append(match)
+            start = match.end()
+    return breaks
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """``(start offset, sentence)`` pairs of a paragraph.
+
+    A sentence ends at a line break, and at ".", "!" or "?" followed by spaces and a capital, a
+    digit, a quote or a bracket, except after an abbreviation (:data:`ABBREVIATIONS`; "proc."
+    only before a capital) and except between the parts of a number or code ("1.2. ...").
+    """
+    result: list[tuple[int, str]] = []
+    start = 0
+    for match in sentence_breaks(text):
+        result.append((start, text[start : match.start()]))
+        start = match.end()
+    if text[start:].strip():
+        result.append((start, text[start:]))
+    return result
+
+
+def mask_inner_dots(text: str) -> str:
+    """``text`` with every "." that ends no sentence (by :func:`split_sentences`) replaced by
+    :data:`INNER_DOT_MARK`, so that a pattern matching no "." stays within one sentence."""
+    if "." not in text:
+        return text
+    ends = {match.start() - 1 for match in sentence_breaks(text)}  # the "." before a break
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char == "." and index not in ends:
+            chars[index] = INNER_DOT_MARK
+    return "".join(chars)

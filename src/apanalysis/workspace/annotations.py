@@ -1,20 +1,22 @@
 """Evaluator annotations: ``data/raw/<year>/assessment.csv``, an evaluator's own verdicts.
 
 * :func:`write_template` writes the file once (``apanalysis annotate --year Y``), one row per
-  measure/action, prefilled with the reported achieved value and status; it never overwrites an
-  existing file. This is the only place the pipeline writes under ``data/raw``. With
+  measure/action, prefilled with the reported achieved value, status and completion level; it
+  never overwrites an existing file. This is the only place the pipeline writes under ``data/raw``. With
   ``fmt="xlsx"`` it writes ``assessment.xlsx`` instead: one sheet, and a drop-down list of the
   statuses in the ``evaluator_status`` column. No written cell is ever a live formula: text
   starting with ``= + - @`` is written as text (an apostrophe before it in the CSV).
 * :func:`read_assessment` reads it back, as a spreadsheet saves it: CSV with ``,`` or ``;``
   between fields, UTF-8 with or without a byte-order mark or Windows-1257, decimal commas; or the
-  workbook. It is strict: the header must be exactly :data:`COLUMNS`; every row must name a
-  measure/action of the year's annex, once; the status must be one of :data:`STATUSES` or empty;
-  the achieved value a number ("12", "0,5", "0.5") or empty. Any breach is an
+  workbook. It is strict: the header must be exactly :data:`COLUMNS`, optionally followed by
+  :data:`OPTIONAL_COLUMNS` (files written before the completion column stay valid); every row
+  must name a measure/action of the year's annex, once; the status must be one of
+  :data:`STATUSES` or empty, the completion one of
+  :data:`~apanalysis.source.completion.COMPLETION_LEVELS` or empty; the achieved value a number ("12", "0,5", "0.5") or empty. Any breach is an
   :class:`~apanalysis.errors.ApanalysisError` naming the file and the 1-based line (the sheet's
   row) and saying how to fix it. Rows may be deleted (those rows keep the reported values).
-* :func:`assessed_measures` adds ``assessed_status`` and ``assessed_achieved_value`` to the
-  measures: the evaluator's when given, else the reported ones.
+* :func:`assessed_measures` adds ``assessed_status``, ``assessed_achieved_value`` and
+  ``assessed_completion`` to the measures: the evaluator's when given, else the reported ones.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ import pandas as pd
 
 from apanalysis import paths
 from apanalysis.errors import ApanalysisError
+from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.tables.schema import STATUSES
 from apanalysis.vocabulary.numbers import parse_number
 
 __all__ = [
+    "ALL_COLUMNS",
     "COLUMNS",
+    "OPTIONAL_COLUMNS",
     "STATUSES",
     "assessed_measures",
     "assessment_path",
@@ -50,6 +55,9 @@ COLUMNS: tuple[str, ...] = (
     "comment",
     "evaluator",
 )
+#: Columns a file may add after :data:`COLUMNS` (the template writes them).
+OPTIONAL_COLUMNS: tuple[str, ...] = ("evaluator_completion",)
+ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 
 
 #: How to save a CSV that the reader takes, said with every refusal of its encoding or form.
@@ -100,14 +108,15 @@ def _template_rows(measures: pd.DataFrame) -> list[list[str]]:
     for row in measures.itertuples():
         action = "" if pd.isna(row.action) else str(int(row.action))
         achieved = _format_value(getattr(row, "achieved_value", None))
-        rows.append([str(row.code), action, achieved, str(row.status), "", ""])
+        completion = str(getattr(row, "completion", "") or "")
+        rows.append([str(row.code), action, achieved, str(row.status), "", "", completion])
     return rows
 
 
 def _template_text(measures: pd.DataFrame) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(ALL_COLUMNS)
     for cells in _template_rows(measures):
         writer.writerow([as_text_cell(cell) for cell in cells])
     return buffer.getvalue()
@@ -164,7 +173,7 @@ def write_template(
     if fmt == "xlsx":
         from apanalysis.workspace.workbook import template_bytes
 
-        _write_new(target, template_bytes(COLUMNS, _template_rows(data.measures), STATUSES))
+        _write_new(target, template_bytes(ALL_COLUMNS, _template_rows(data.measures), STATUSES))
     else:
         _write_new(target, _template_text(data.measures).encode("utf-8"))
     return target
@@ -213,7 +222,8 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
         from apanalysis.workspace.workbook import read_rows
 
         padded = [
-            (line, cells + [""] * (len(COLUMNS) - len(cells))) for line, cells in read_rows(path)
+            (line, cells + [""] * (len(ALL_COLUMNS) - len(cells)))
+            for line, cells in read_rows(path)
         ]
         return [(line, [_from_text_cell(c) for c in cells]) for line, cells in padded]
     text = _decode(path)
@@ -269,7 +279,8 @@ def read_assessment(
     year: int, raw_dir: Path | None = None, measures: pd.DataFrame | None = None
 ) -> pd.DataFrame | None:
     """The evaluator's assessment of ``year`` (None when there is no file), validated against the
-    year's measures (``measures``, or loaded). Columns: :data:`COLUMNS` plus ``line``."""
+    year's measures (``measures``, or loaded). Columns: :data:`ALL_COLUMNS` ("" for
+    ``evaluator_completion`` when the file has no such column) and ``line``."""
     path = assessment_path(year, raw_dir)
     if not path.is_file():
         return None
@@ -290,23 +301,29 @@ def read_assessment(
             1,
         )
     header_line, header = records[0]
-    if tuple(cell.strip() for cell in header) != COLUMNS:
+    columns = tuple(cell.strip() for cell in header)
+    if columns[len(ALL_COLUMNS) :] and not any(columns[len(ALL_COLUMNS) :]):
+        columns = columns[: len(ALL_COLUMNS)]  # empty trailing cells of a padded sheet row
+    if columns not in (COLUMNS, ALL_COLUMNS):
         raise ApanalysisError(
-            f"header must be exactly {','.join(COLUMNS)}; got {','.join(header)} (restore the "
+            f"header must be exactly {','.join(COLUMNS)} (optionally followed by "
+            f"{','.join(OPTIONAL_COLUMNS)}); got {','.join(header)} (restore the "
             "template's first row; columns are separated by ',' or ';')",
             path,
             header_line,
         )
     rows, seen = [], {}
     for line, cells in records[1:]:
-        if len(cells) != len(COLUMNS):
+        if len(cells) > len(columns) and not any(c.strip() for c in cells[len(columns) :]):
+            cells = cells[: len(columns)]
+        if len(cells) != len(columns):
             raise ApanalysisError(
-                f"expected {len(COLUMNS)} fields, got {len(cells)}; put text that holds the "
+                f"expected {len(columns)} fields, got {len(cells)}; put text that holds the "
                 "separator in double quotes, or keep one row per line as in the template",
                 path,
                 line,
             )
-        values = dict(zip(COLUMNS, cells, strict=True))
+        values = dict(zip(columns, cells, strict=True))
         code = values["code"].strip()
         action = _parse_action(values["action"], path, line)
         label = code if action is None else f"{code} action {action}"
@@ -333,6 +350,14 @@ def read_assessment(
                 path,
                 line,
             )
+        completion = values.get("evaluator_completion", "").strip()
+        if completion and completion not in COMPLETION_LEVELS:
+            raise ApanalysisError(
+                f"evaluator_completion must be one of {', '.join(COMPLETION_LEVELS)} or empty, "
+                f"got {completion!r}; write one of these words exactly, or leave the cell empty",
+                path,
+                line,
+            )
         rows.append(
             {
                 "code": code,
@@ -341,10 +366,11 @@ def read_assessment(
                 "evaluator_status": status,
                 "comment": values["comment"].strip(),
                 "evaluator": values["evaluator"].strip(),
+                "evaluator_completion": completion,
                 "line": line,
             }
         )
-    out = pd.DataFrame(rows, columns=[*COLUMNS, "line"])
+    out = pd.DataFrame(rows, columns=[*ALL_COLUMNS, "line"])
     out["action"] = pd.array(out["action"], dtype="Int64")
     out["achieved_value"] = out["achieved_value"].astype(float)
     out["line"] = out["line"].astype("int64")
@@ -352,14 +378,15 @@ def read_assessment(
 
 
 def assessed_measures(data, assessment: pd.DataFrame | None) -> pd.DataFrame:
-    """The measures (of ``data``, a YearData, or a measures frame) plus ``assessed_status`` and
-    ``assessed_achieved_value`` (the evaluator's when given, else the reported ones),
-    ``assessment_comment`` and ``evaluator``."""
+    """The measures (of ``data``, a YearData, or a measures frame) plus ``assessed_status``,
+    ``assessed_achieved_value`` and ``assessed_completion`` (the evaluator's when given, else the
+    reported ones), ``assessment_comment`` and ``evaluator``."""
     measures = data.measures if hasattr(data, "measures") else data
     out = measures.copy()
     reported_value = out["achieved_value"] if "achieved_value" in out else math.nan
     out["assessed_status"] = out["status"]
     out["assessed_achieved_value"] = pd.Series(reported_value, index=out.index, dtype=float)
+    out["assessed_completion"] = out["completion"] if "completion" in out else ""
     out["assessment_comment"] = ""
     out["evaluator"] = ""
     if assessment is None or assessment.empty:
@@ -375,6 +402,8 @@ def assessed_measures(data, assessment: pd.DataFrame | None) -> pd.DataFrame:
             out.at[index, "assessed_status"] = given.evaluator_status
         if not math.isnan(given.achieved_value):
             out.at[index, "assessed_achieved_value"] = given.achieved_value
+        if getattr(given, "evaluator_completion", ""):
+            out.at[index, "assessed_completion"] = given.evaluator_completion
         out.at[index, "assessment_comment"] = given.comment
         out.at[index, "evaluator"] = given.evaluator
     return out

@@ -523,9 +523,11 @@ def test_2020_mismatches(year2020):
 
 def test_top_level_audit_and_audit_csv(tmp_path):
     import apanalysis
+    from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
-    write_year(2020, processed_dir=tmp_path)
+    data = parse_year(2020)
+    write_year(data, audit(data), processed_dir=tmp_path)
     written = pd.read_csv(tmp_path / "2020" / "audit.csv")
     assert list(written.columns) == AUDIT_COLUMNS
     table = apanalysis.audit(2020, processed_dir=tmp_path)

@@ -5,8 +5,16 @@ import shutil
 import pandas as pd
 
 from apanalysis import paths
-from apanalysis.tables.assemble import YearData
-from apanalysis.tables.store import load_year, write_year
+from apanalysis.analysis.audit import audit
+from apanalysis.tables.assemble import YearData, parse_year
+from apanalysis.tables.store import load_year
+from apanalysis.tables.store import write_year as store_write_year
+
+
+def write_year(year, raw_dir, processed_dir):
+    """Parse, audit and store a year, as the build's parse step does."""
+    data = parse_year(year, raw_dir)
+    return store_write_year(data, audit(data), processed_dir=processed_dir)
 
 
 def copy_2020(tmp_path):

@@ -1,6 +1,8 @@
 """Reasons for non-implementation, from result texts of the 2020 annex."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apanalysis.vocabulary.reasons import REASONS, cites_covid, find_reasons
 
@@ -12,6 +14,7 @@ def test_reason_codes():
         "no_need",
         "other_form",
         "not_organized",
+        "no_reason_given",
         "postponed",
         "abandoned",
     ]
@@ -92,9 +95,9 @@ def test_does_not_cite_covid(text):
             ["abandoned"],
         ),  # line 204
         ("vietoje mokymų organizuotas prevencinis renginys", "partially", ["other_form"]),
-        ("Mokymai nebuvo organizuoti.", "not_implemented", ["not_organized"]),
+        ("Mokymai nebuvo organizuoti.", "not_implemented", ["not_organized"]),  # line 255
         ("Suteikta paslaugų nebuvo.", "not_implemented", ["not_organized"]),  # line 247
-        ("", "partially", ["not_organized"]),
+        ("", "partially", ["no_reason_given"]),
     ],
 )
 def test_find_reasons_not_implemented(text, status, codes):
@@ -131,7 +134,7 @@ def test_find_reasons_implemented(text, codes):
     ],
 )
 def test_no_false_reasons(text):
-    assert find_reasons(text, "not_implemented") == ["not_organized"]
+    assert find_reasons(text, "not_implemented") == ["no_reason_given"]
 
 
 def test_every_stem_contains_one_of_its_reasons_trigger_words():
@@ -163,3 +166,188 @@ def test_abbreviation_dots_do_not_end_a_sentence():
     )
     # a word merely ending like an abbreviation ("darbam.") is a sentence end
     assert mask_abbreviation_dots("darbam. nr. 5") == f"darbam. nr{M} 5"
+
+
+# ----------------------------------------------------------------- a word is not a cause (class 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # line 238 (01.03.03 action 1, Kauno miesto savivaldybė): COVID-19 tests given to two
+        # people are a service, not a cause
+        ("9.3. atlikti COVID-19 tyrimai 2 asmenims.", "partially"),
+        ("9.3. atlikti COVID-19 tyrimai 2 asmenims.", "implemented"),
+        # line 214 (01.02.11): measures carried out *during* the pandemic
+        (
+            "Taip pat pristatytos novatoriškos prevencinės priemonės, vykdytos COVID-19 "
+            "pandemijos metu.",
+            "implemented",
+        ),
+        # line 172 (01.02.01 action 5, Šiaulių miesto savivaldybė): leaflets handed out during
+        # quarantine raids
+        (
+            "dalis lankstinukų platinta, padalyta karantino ir kitų reidų metu įmonėse.",
+            "implemented",
+        ),
+        # line 141 (01.01.07): problems arising from COVID-19 were a topic of the meetings
+        (
+            "VRM organizavo du susitikimus, kuriuose buvo aptartos dėl COVID-19 kylančios "
+            "problemos prekybos žmonėmis srityje.",
+            "implemented",
+        ),
+        # a decree's title ("„Dėl karantino …“") is no cause by itself
+        (
+            "Priimtas nutarimas „Dėl karantino Lietuvos Respublikos teritorijoje paskelbimo“.",
+            "partially",
+        ),
+    ],
+)
+def test_a_mention_is_not_a_covid_cause(text, status):
+    assert "covid" not in find_reasons(text, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Dėl COVID-19 pandemijos organizuotas vienas posėdis 2020 m. spalio 20 d.",
+            "not_implemented",
+        ),  # 132
+        # line 224 (01.03.01): "linked to the pandemic"
+        (
+            "Projekto vykdytojų nepasiektas rodiklis siejamas su vykstančia COVID-19 pandemija bei "
+            "paskelbtu karantinu.",
+            "partially",
+        ),
+        # line 150 (01.01.10, implemented): cause and effect ("nukelta")
+        (
+            "tačiau dalyvavo dviejose, nes trečia operacija dėl COVID-19 pandemijos buvo nukelta.",
+            "implemented",
+        ),
+        # line 268 (01.04.05, implemented): moved online because of the quarantine
+        (
+            "Į skaitmeninę erdvę dėl Lietuvoje paskelbto karantino perkeltuose mokymuose dalyvavo "
+            "38 konsuliniai pareigūnai.",
+            "implemented",
+        ),
+        # line 278 (01.04.12, implemented): in view of the quarantine decree, training in person
+        # will be carried on later
+        (
+            "atsižvelgiant į Lietuvos Respublikos Vyriausybės 2020 m. lapkričio 4 d. nutarimą Nr. 1226 "
+            "„Dėl karantino Lietuvos Respublikos teritorijoje paskelbimo“, mokymai kontaktiniu būdu "
+            "bus tęsiami nuo teisės aktais nustatytų aplinkybių pasibaigimo dienos.",
+            "implemented",
+        ),
+        # line 189 (01.02.02 action 1, Pasvalio rajono savivaldybė)
+        (
+            "Priemonė nebuvo įgyvendinama 2020 m. dėl pandemijos sukeltų apribojimų.",
+            "not_implemented",
+        ),
+    ],
+)
+def test_a_stated_cause_is_covid(text, status):
+    assert "covid" in find_reasons(text, status)
+
+
+def test_implemented_work_needs_an_effect():
+    # a cause without an effect on the work says nothing about how it was done
+    assert find_reasons("Dėl pandemijos padaugėjo kreipimųsi.", "implemented") == []
+    assert find_reasons("Dėl pandemijos padaugėjo kreipimųsi.", "not_implemented") == ["covid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # line 221 (01.02.13): a network's members talk in a virtual space: no change of form
+        ("NBT ambasadoriai tarpusavyje bendrauja virtualioje erdvėje, keičiasi informacija.", []),
+        # line 144 (01.01.08): the meeting was held remotely
+        ("2020 m. lapkričio 9–10 d. nuotoliniu būdu buvo organizuotas posėdis.", ["other_form"]),
+        # line 183 (01.02.01 action 5, Lazdijų): leaflets presented remotely
+        ("Nuotoliniu būdu pristatyti lankstinukai apie kovą su prekyba žmonėmis.", ["other_form"]),
+    ],
+)
+def test_other_form_needs_the_work_held_in_it(text, codes):
+    assert find_reasons(text, "implemented") == codes
+
+
+# ------------------------------------------------------------ the fallback reason (class 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # line 202 (01.02.08): the platform was created; no reason is stated for the status
+        (
+            "Neįgyvendinta. Prokurorų ir tyrėjų bendravimo platforma įkurta 2020 m. kovo mėn. "
+            "Platforma įkurta naudojant vidinius prokuratūros resursus.",
+            "no_reason_given",
+        ),
+        # line 251 (01.04.01 action 1): 6 supervisions held, 118 took part
+        (
+            "Neįgyvendinta. 2020 m. organizuotos 6 supervizijos, kuriose dalyvavo 118 dalyvių.",
+            "no_reason_given",
+        ),
+        # line 246 (01.03.03 action 2, Lazdijų): the status alone
+        ("Lazdijų rajono savivaldybė. Neįgyvendinta.", "no_reason_given"),
+        # line 192 (01.02.03): did not initiate meetings
+        (
+            "Neįgyvendinta. UŽT neinicijavo susitikimų su kitomis organizacijomis, bet aktyviai "
+            "dalyvavo kitų institucijų organizuojamuose renginiuose.",
+            "not_organized",
+        ),
+        # line 186 (01.02.01 action 5, Panevėžio rajono savivaldybė)
+        ("Panevėžio rajono savivaldybė priemonių neįgyvendino.", "not_organized"),
+        # line 139 (01.01.05): two municipalities formed no groups
+        (
+            "Igyvendinta iš dalies. Klaipėdos ir Panevėžio r. savivaldybės kovos su prekyba "
+            "žmonėmis koordinavimo grupių nesudarė.",
+            "not_organized",
+        ),
+    ],
+)
+def test_fallback_reason_follows_the_text(text, code):
+    status = "partially" if "iš dalies" in text else "not_implemented"
+    assert find_reasons(text, status) == [code]
+
+
+def test_evidence_is_the_sentence_read():
+    from apanalysis.vocabulary.reasons import evidence_text, read_reasons
+
+    # line 252 (01.04.01 action 2)
+    text = (
+        "Neįgyvendinta. Dėl pasaulinės pandemijos, ribojančios judėjimą tarp valstybių, priemonės "
+        "įgyvendinimas sustabdytas ir nukeltas į 2021 metus."
+    )
+    reasons = read_reasons(text, "not_implemented")
+    sentence = text.removeprefix("Neįgyvendinta. ")
+    assert [(r.code, r.evidence) for r in reasons] == [
+        ("covid", sentence),
+        ("postponed", sentence),
+    ]
+    assert evidence_text(reasons) == f"covid: {sentence} | postponed: {sentence}"
+    assert evidence_text(read_reasons("Neįgyvendinta.", "not_implemented")) == ""
+
+
+def test_evidence_keeps_abbreviations_and_initials_inside_the_sentence():
+    from apanalysis.vocabulary.reasons import read_reasons
+
+    # line 273 (01.04.07): "2020 m. lapkričio mėn." and "V. Siniovas" end no sentence
+    text = (
+        "Igyvendinta. Dėl COVID-19 pandemijos paskelbto karantino VSAT planavo 2020 m. lapkričio "
+        "mėn. nuotolinį seminarą, kurio metu pasidalintų UNHCR atstovas V. Siniovas. Kitas sakinys."
+    )
+    (covid, other_form) = read_reasons(text, "implemented")
+    assert covid.evidence.endswith("atstovas V. Siniovas.")
+    assert other_form.evidence == covid.evidence
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdeilnoprstuvyzėįščž .,\n", max_size=120))
+def test_every_evidence_is_a_sentence_of_the_text(text):
+    from apanalysis.vocabulary.reasons import read_reasons
+
+    flat = " ".join(text.split())
+    for status in ("implemented", "partially", "not_implemented"):
+        for reason in read_reasons(text, status):
+            assert reason.evidence in flat

@@ -139,3 +139,19 @@ def test_fast_path_gives_what_html_parser_gives(fragment):
     fast = _simple_html_to_text(fragment)
     if fast is not None:
         assert fast == _parsed_html_to_text(fragment)
+
+
+def test_abbreviation_dots_end_no_sentence():
+    from apanalysis.vocabulary.text import INNER_DOT_MARK as M
+    from apanalysis.vocabulary.text import mask_inner_dots
+
+    assert mask_inner_dots("2020 m. Spalio 20 d. posėdis. Kitas") == (
+        f"2020 m{M} Spalio 20 d{M} posėdis. Kitas"
+    )
+    assert mask_inner_dots("10 tūkst. Eur; t. y. Daug. Pvz. X") == (
+        f"10 tūkst{M} Eur; t{M} y{M} Daug. Pvz{M} X"
+    )
+    # a word merely ending like an abbreviation ("darbam.") is a sentence end
+    assert mask_inner_dots("darbam. Nr. 5") == f"darbam. Nr{M} 5"
+    # a line break always ends a sentence; a dot before a lower-case word never does
+    assert mask_inner_dots("Įvyko.\nkitas. tęsinys") == f"Įvyko.\nkitas{M} tęsinys"

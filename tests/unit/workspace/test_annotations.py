@@ -51,22 +51,24 @@ def test_template_then_edit_then_read(raw, tmp_path, measures):
     path = write_template(2020, raw_dir=raw, processed_dir=tmp_path / "processed")
     assert path == raw / "2020" / "assessment.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == HEADER
+    assert lines[0] == HEADER + ",evaluator_completion"
     assert len(lines) == 1 + len(measures)  # 53 measure/action rows
-    # prefilled: 01.01.01 (line 132 of the report) reads "vienas ... posėdis", not implemented
-    assert lines[1] == "01.01.01,,1,not_implemented,,"
-    assert lines[2] == "01.01.01,1,,implemented,,"
+    # prefilled: 01.01.01 (line 132 of the report) reads "vienas ... posėdis", not implemented:
+    # 1 of 2 meetings is limited completion
+    assert lines[1] == "01.01.01,,1,not_implemented,,,limited"
+    assert lines[2] == "01.01.01,1,,implemented,,,complete"
     # the evaluator disagrees about two rows
     text = path.read_text(encoding="utf-8")
     text = text.replace(
-        "01.01.07,,2,implemented,,", '01.01.07,,2,partially,"GP held none, only VRM",A. Vertintoja'
+        "01.01.07,,2,implemented,,,complete",
+        '01.01.07,,2,partially,"GP held none, only VRM",A. Vertintoja,substantial',
     )
-    assert "01.04.10,,10,implemented,," in text  # line 274: "organizuota 10 mokymų"
-    text = text.replace("01.04.10,,10,implemented,,", "01.04.10,,9,,one was a seminar,")
+    assert "01.04.10,,10,implemented,,,complete" in text  # line 274: "organizuota 10 mokymų"
+    text = text.replace("01.04.10,,10,implemented,,,complete", "01.04.10,,9,,one was a seminar,,")
     path.write_text(text, encoding="utf-8")
 
     table = read(raw, measures)
-    assert list(table.columns) == [*COLUMNS, "line"]
+    assert list(table.columns) == [*COLUMNS, "evaluator_completion", "line"]
     assert len(table) == len(measures)
     given = table[(table.code == "01.01.07")].iloc[0]
     assert (given.evaluator_status, given.comment, given.evaluator) == (
@@ -79,10 +81,12 @@ def test_template_then_edit_then_read(raw, tmp_path, measures):
     meetings = row(assessed, "01.01.07")
     assert (meetings.assessed_status, meetings.status) == ("partially", "implemented")
     assert meetings.evaluator == "A. Vertintoja"
+    assert (meetings.assessed_completion, meetings.completion) == ("substantial", "complete")
     trainings = row(assessed, "01.04.10")
     # an empty status keeps the reported one; the value is the evaluator's
     assert trainings.assessed_status == "implemented" and trainings.assessed_achieved_value == 9
     assert trainings.assessment_comment == "one was a seminar"
+    assert trainings.assessed_completion == "complete"  # empty: the derived level stays
     unchanged = (assessed["assessed_status"] == assessed["status"]).sum()
     assert unchanged == len(measures) - 1
 
@@ -160,6 +164,13 @@ def test_rows_may_be_left_out_and_a_bom_and_a_decimal_comma_are_fine(raw, measur
         ),
         (HEADER + "\n01.01.01,7,,implemented,,\n", 2, "unknown measure/action '01.01.01 action 7'"),
         (HEADER + "\n01.01.01,,,done,,\n", 2, "evaluator_status must be one of"),
+        (
+            HEADER + ",evaluator_completion\n01.01.01,,,,,,half\n",
+            2,
+            "evaluator_completion must be one of",
+        ),
+        (HEADER + ",evaluator_completion\n01.01.01,,,,,\n", 2, "expected 7 fields, got 6"),
+        (HEADER + ",completion\n", 1, "header must be exactly"),
         (HEADER + "\n01.01.01,,one,implemented,,\n", 2, "achieved_value must be a number"),
         (HEADER + "\n01.01.01,a1,,implemented,,\n", 2, "action must be a positive whole number"),
         (HEADER + "\n01.01.01,,,implemented\n", 2, "expected 6 fields, got 4"),
@@ -178,6 +189,14 @@ def test_malformed_files_name_the_line(raw, measures, text, line, words):
     assert error.value.path == path and error.value.line == line
     assert words in error.value.message
     assert str(path) in str(error.value) and f":{line}:" in str(error.value)
+
+
+def test_files_without_the_completion_column_stay_valid(raw, measures):
+    write(raw, HEADER + "\n01.01.01,,1,partially,,\n")
+    table = read(raw, measures)
+    assert table.evaluator_completion.tolist() == [""]
+    assessed = assessed_measures(SimpleData(measures), table)
+    assert (assessed["assessed_completion"] == measures["completion"]).all()
 
 
 def test_reading_without_measures_loads_the_year(raw, tmp_path):

@@ -14,7 +14,7 @@ import pytest
 from helpers.e2e import run_cli
 
 from apanalysis import paths
-from apanalysis.workspace.annotations import COLUMNS, as_text_cell, read_assessment
+from apanalysis.workspace.annotations import ALL_COLUMNS, COLUMNS, as_text_cell, read_assessment
 from apanalysis.workspace.workbook import template_bytes
 
 HEADER = ",".join(COLUMNS)
@@ -94,7 +94,7 @@ def test_annotate_xlsx_writes_a_workbook_that_is_read_back(raw, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["assessment"]
     sheet = book.active
-    assert [c.value for c in sheet[1]] == list(COLUMNS)
+    assert [c.value for c in sheet[1]] == list(ALL_COLUMNS)
     assert sheet.max_row == 1 + 53  # 53 measure/action rows in the 2020 annex
     (validation,) = sheet.data_validations.dataValidation
     assert validation.type == "list"
