@@ -135,19 +135,23 @@ def _check_outputs(args: argparse.Namespace, *options: str) -> None:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from apanalysis.analysis.audit import audit
+    from apanalysis.build.lock import build_lock
+    from apanalysis.build.outputs import interrupts_once, remove_leftovers
     from apanalysis.tables.assemble import parse_year
     from apanalysis.tables.store import write_year
 
     years = _years(args)
     _check_outputs(args, "processed_dir")
-    for year in years:
-        data = parse_year(year, raw_dir=args.raw_dir)
-        write_year(data, audit(data), processed_dir=args.processed_dir)
-        print(
-            f"{year}: {len(data.measures)} measure/action rows, {len(data.municipal)} "
-            f"municipality results, {len(data.amounts)} amounts, {len(data.problems)} problems "
-            f"-> {Path(args.processed_dir) / str(year)}"
-        )
+    with interrupts_once(), build_lock([args.processed_dir]):  # never beside a build's writes
+        remove_leftovers([args.processed_dir])
+        for year in years:
+            data = parse_year(year, raw_dir=args.raw_dir)
+            write_year(data, audit(data), processed_dir=args.processed_dir)
+            print(
+                f"{year}: {len(data.measures)} measure/action rows, {len(data.municipal)} "
+                f"municipality results, {len(data.amounts)} amounts, {len(data.problems)} problems "
+                f"-> {Path(args.processed_dir) / str(year)}"
+            )
     return 0
 
 

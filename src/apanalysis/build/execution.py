@@ -251,9 +251,9 @@ def run_one(run: Run, parameters: Mapping[str, Any], kernel: str, cwd: Path) -> 
             run.error = _failure(run, error)
             break
         except Exception as error:
-            if run.cancelled or not _is_kernel_death(error):
-                if run.cancelled:
-                    break
+            if run.cancelled:  # the build was interrupted: its kernels were stopped
+                break
+            if not _is_kernel_death(error):
                 raise
             if attempt < KERNEL_ATTEMPTS:
                 print(

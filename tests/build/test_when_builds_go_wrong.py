@@ -1,0 +1,191 @@
+"""Issue 14, the slow cases: builds that run notebooks.
+
+- a report with a problem is built, but ``make reports`` fails and says why;
+- a double Ctrl-C leaves no staging file;
+- two builds at once into different folders both succeed (kernel channels never collide);
+- a kernel that dies is started once more, and a second death is one line.
+The fast cases are in ``tests/unit/build/test_when_things_go_wrong.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES_DIR
+from helpers.e2e import cli_command
+
+from apanalysis import paths
+from apanalysis.build import pipeline
+from apanalysis.errors import ApanalysisError
+
+pytestmark = pytest.mark.slow
+
+REPORT = paths.RAW_DIR / "2020" / "report.txt"
+HELLO = FIXTURES_DIR / "notebooks" / "hello.ipynb"
+
+
+def outputs(root: Path) -> list[str]:
+    return [f"--{name}-dir={root / name}" for name in ("processed", "figures", "reports")]
+
+
+def hidden_files(root: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and p.name.startswith(".") and "raw" not in p.relative_to(root).parts
+    )
+
+
+def test_make_reports_builds_a_year_with_problems_then_fails_and_lists_them(tmp_path):
+    raw = tmp_path / "raw" / "2020"
+    raw.mkdir(parents=True)
+    text = REPORT.read_text(encoding="utf-8")
+    # line 132, 01.01.01: "<i>Neįgyvendinta.</i> Dėl COVID-19 ..." -> a status word no one knows
+    text = text.replace("<i>Neįgyvendinta.</i> Dėl COVID-19", "<i>Vykdoma.</i> Dėl COVID-19", 1)
+    (raw / "report.txt").write_text(text, encoding="utf-8")
+    args = f"--raw-dir={tmp_path / 'raw'} " + " ".join(outputs(tmp_path))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "reports", f"ARGS={args}"],
+        cwd=paths.PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert f"{raw / 'report.txt'}:132: 01.01.01: unknown status word" in result.stderr
+    assert (
+        f"[2020] 1 line(s) of the report could not be read; the reports were built and say so; "
+        f"the list is in {tmp_path / 'processed' / '2020' / 'problems.csv'}"
+    ) in result.stderr
+    assert "built 4 report(s) for 1 year(s)" in result.stdout
+    assert len(list((tmp_path / "reports" / "2020").glob("*.html"))) == 4
+    meta = json.loads((tmp_path / "processed" / "2020" / "meta.json").read_text("utf-8"))
+    assert meta["rows"]["problems"] == 1  # what the pages' banner counts
+
+
+def test_double_ctrl_c_leaves_no_staging_file(tmp_path):
+    raw = tmp_path / "raw" / "2020"
+    raw.mkdir(parents=True)
+    shutil.copy(REPORT, raw / "report.txt")
+    build = subprocess.Popen(
+        cli_command("build", "--raw-dir", tmp_path / "raw", *outputs(tmp_path)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as in a terminal
+    )
+    year_reports = tmp_path / "reports" / "2020"
+    deadline = time.monotonic() + 600
+    while not list(year_reports.glob(".*.ipynb")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert list(year_reports.glob(".*.ipynb")), "the build never staged a notebook"
+    time.sleep(3)  # the kernels are running cells
+    os.killpg(build.pid, signal.SIGINT)  # Ctrl-C, twice, to the whole process group
+    time.sleep(0.3)
+    os.killpg(build.pid, signal.SIGINT)
+    _, err = build.communicate(timeout=300)
+    assert build.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "apanalysis: interrupted (no temporary file left behind)"
+    )
+    assert hidden_files(tmp_path) == []
+    assert not list(year_reports.glob("*.failed.ipynb"))
+
+
+def _notebook(path: Path, code: str) -> Path:
+    nb = json.loads(HELLO.read_text(encoding="utf-8"))
+    nb["cells"].append(
+        {"cell_type": "code", "execution_count": None, "id": "extra", "metadata": {},
+         "outputs": [], "source": code}
+    )  # fmt: skip
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def _hello_folders(root: Path, names: list[str]) -> dict[str, Path]:
+    folders = {name: root / name for name in ("raw", "processed", "figures", "reports", "nbs")}
+    (folders["raw"] / "2021").mkdir(parents=True)
+    (folders["raw"] / "2021" / "report.txt").write_text("Ataskaita\n", encoding="utf-8")
+    folders["nbs"].mkdir()
+    for name in names:
+        shutil.copy(HELLO, folders["nbs"] / f"{name}.ipynb")
+    return folders
+
+
+BUILD_SCRIPT = """
+import sys
+from pathlib import Path
+from apanalysis.build import pipeline
+pipeline.parse_step = lambda year, raw, processed: (Path(processed) / str(year)).mkdir(
+    parents=True, exist_ok=True)
+root = Path(sys.argv[1])
+pipeline.build([2021], root / "raw", root / "processed", root / "figures", root / "reports",
+               notebooks=("a", "b", "c"), notebooks_dir=root / "nbs")
+"""
+
+
+def test_two_builds_at_once_into_different_folders_both_succeed(tmp_path):
+    """Six kernels start at the same time; their channels are private sockets, not TCP ports
+    drawn at random, so none is taken by another build."""
+    roots = [tmp_path / "one", tmp_path / "two"]
+    for root in roots:
+        _hello_folders(root, ["a", "b", "c"])
+    builds = [
+        subprocess.Popen(
+            [sys.executable, "-c", BUILD_SCRIPT, str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for root in roots
+    ]
+    for build, root in zip(builds, roots, strict=True):
+        out, err = build.communicate(timeout=600)
+        assert build.returncode == 0, err[-3000:]
+        assert "built 3 report(s)" in out
+        assert len(list((root / "reports" / "2021").glob("*.html"))) == 3
+        assert "Traceback" not in err and "ZMQ" not in err
+
+
+def _fake_parse(year, raw_dir, processed_dir):
+    (Path(processed_dir) / str(year)).mkdir(parents=True, exist_ok=True)
+
+
+def test_a_kernel_that_dies_once_is_started_again(tmp_path, monkeypatch, capsys):
+    folders = _hello_folders(tmp_path, [])
+    marker = tmp_path / "died-once"
+    _notebook(
+        folders["nbs"] / "fragile.ipynb",
+        f"import os, signal\nfrom pathlib import Path\nmarker = Path({str(marker)!r})\n"
+        "if not marker.exists():\n    marker.touch()\n    os.kill(os.getpid(), signal.SIGKILL)",
+    )
+    monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
+    built = pipeline.build(
+        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+        notebooks=("fragile",), notebooks_dir=folders["nbs"],
+    )  # fmt: skip
+    assert built == [folders["reports"] / "2021" / "fragile.html"]
+    assert "[2021] fragile: the kernel died" in capsys.readouterr().err
+
+
+def test_a_kernel_that_dies_twice_is_one_line(tmp_path, monkeypatch):
+    folders = _hello_folders(tmp_path, [])
+    _notebook(folders["nbs"] / "doomed.ipynb", "import os, signal\nos.kill(os.getpid(), 9)")
+    monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
+    with pytest.raises(ApanalysisError) as error:
+        pipeline.build(
+            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+            notebooks=("doomed",), notebooks_dir=folders["nbs"],
+        )  # fmt: skip
+    message = error.value.one_line()
+    assert "\n" not in message and "notebook doomed failed: its kernel died twice" in message
+    assert hidden_files(tmp_path) == []
