@@ -16,6 +16,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from apanalysis.formats import fmt_number, fmt_pct
+from apanalysis.presentation import labels
+from apanalysis.presentation.labels import value_label
 from apanalysis.vocabulary.plan import REPORT_TITLES
 
 __all__ = [
@@ -88,6 +90,62 @@ def _is_percent(column: str) -> bool:
     return column.endswith(("share", "rate")) or column in {"share", "rate"}
 
 
+def cell_html(value: object, max_chars: int = MAX_CHARS) -> str:
+    """One table cell as escaped HTML; text longer than ``max_chars`` is shown cut with "…",
+    and opens in full (a ``<details>`` element), so nothing is lost."""
+    text = " ".join(str(value).split())
+    if len(text) <= max_chars:
+        return html.escape(text)
+    short = text[: max_chars - 1].rstrip()
+    return (
+        f'<details class="apanalysis-long"><summary>{html.escape(short)}…</summary>'
+        f"{html.escape(text)}</details>"
+    )
+
+
+def _formatter(column: str, series: pd.Series, percent: set, eur: set):
+    """How the values of one column read: a function from value to text."""
+    if column in percent:
+        return lambda v: "" if pd.isna(v) else fmt_pct(v)
+    if column in eur:
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 0)
+    if pd.api.types.is_bool_dtype(series):
+        return lambda v: value_label(column, v)
+    if pd.api.types.is_float_dtype(series):
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 2)
+    if pd.api.types.is_integer_dtype(series):
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 0)
+    return lambda v: value_label(column, v)
+
+
+def readable_frame(
+    df: pd.DataFrame, percent: Iterable[str] = (), eur: Iterable[str] = ()
+) -> pd.DataFrame:
+    """``df`` as the reader sees it: values as text (labels, thousands separators, percentages,
+    Yes/No, missing blank), a "Source" citation instead of line/page columns, English headers."""
+    data = labels.with_citation(df)
+    percent = {c for c in data.columns if _is_percent(str(c))} | set(percent)
+    eur = {c for c in data.columns if str(c).endswith("_eur")} | set(eur)
+    out = pd.DataFrame(index=data.index)
+    for column in data.columns:
+        fmt = _formatter(str(column), data[column], percent, eur)
+        out[column] = [str(fmt(v)) for v in data[column]]
+    out.columns = [labels.column_label(c) for c in data.columns]
+    names = [labels.column_label(n) if n is not None else None for n in data.index.names]
+    if isinstance(data.index, pd.MultiIndex):
+        out.index = pd.MultiIndex.from_tuples(
+            [
+                tuple(str(value_label(n, v)) for n, v in zip(data.index.names, t, strict=True))
+                for t in data.index
+            ],
+            names=names,
+        )
+    else:
+        name = data.index.name
+        out.index = pd.Index([str(value_label(name, v)) for v in data.index], name=names[0])
+    return out
+
+
 def table(
     df: pd.DataFrame,
     caption: str | None = None,
@@ -97,33 +155,21 @@ def table(
     hide_index: bool | None = None,
     max_rows: int = MAX_ROWS,
 ) -> Styler:
-    """A frame formatted for reading: text cut to ``max_chars`` and HTML-escaped, shares
-    (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns (ending
-    in "_eur" or listed in ``eur``) with thousands separators, NaN blank. A default RangeIndex
-    is hidden unless ``hide_index`` says otherwise. Only the first ``max_rows`` rows are shown;
-    the caption then says how many there are."""
+    """A frame formatted for reading (:func:`readable_frame`): English headers and labels,
+    shares (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns
+    (ending in "_eur" or listed in ``eur``) with thousands separators, missing values blank, text
+    longer than ``max_chars`` folded into a details element, every cell HTML-escaped. A default
+    RangeIndex is hidden unless ``hide_index`` says otherwise. Only the first ``max_rows`` rows
+    are shown; the caption then says how many there are."""
     if len(df) > max_rows:
-        shown = f"The first {max_rows} of {len(df)} rows; all are in data/processed."
+        shown = f"The first {max_rows} of {len(df)} rows; all are in the data downloads."
         caption = f"{caption} — {shown}" if caption else shown
-    data = df.head(max_rows).copy()
-    for column in data.columns:
-        if data[column].dtype == object or pd.api.types.is_string_dtype(data[column]):
-            data[column] = data[column].map(lambda v: truncate(v, max_chars))
-    percent = {c for c in data.columns if _is_percent(str(c))} | set(percent)
-    eur = {c for c in data.columns if str(c).endswith("_eur")} | set(eur)
-    formatters = {}
-    for column in data.columns:
-        if column in percent:
-            formatters[column] = lambda v: "" if pd.isna(v) else fmt_pct(v)
-        elif column in eur:
-            formatters[column] = lambda v: "" if pd.isna(v) else fmt_number(v, 0)
-        elif pd.api.types.is_float_dtype(data[column]):
-            formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.10g}"
-    styler = data.style.format(formatters, escape="html", na_rep="")
-    styler = styler.set_uuid(f"t{next(_TABLE_IDS)}")
-    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index is None:
-        hide_index = isinstance(data.index, pd.RangeIndex)
+        hide_index = isinstance(df.index, pd.RangeIndex)
+    data = readable_frame(df.head(max_rows), percent, eur)
+    cells = data.apply(lambda col: col.map(lambda v: cell_html(v, max_chars)))
+    styler = cells.style.set_uuid(f"t{next(_TABLE_IDS)}")
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index:
         styler = styler.hide(axis="index")
     if caption:
@@ -141,11 +187,10 @@ def _text_widths(data: pd.DataFrame) -> dict:
     """Room for long text columns (quotes, results), so they do not wrap word by word."""
     widths = {}
     for column in data.columns:
-        if pd.api.types.is_string_dtype(data[column]) or data[column].dtype == object:
-            longest = data[column].map(lambda v: len(v) if isinstance(v, str) else 0).max()
-            if longest and longest > TEXT_WIDE_CHARS:
-                em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
-                widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
+        longest = data[column].map(len).max() if len(data) else 0
+        if longest and longest > TEXT_WIDE_CHARS:
+            em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
+            widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
     return widths
 
 

@@ -40,7 +40,7 @@ DISPLAY_PRIORITY = [
 ]
 
 _OUTPUT_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl",
+    "a", "abbr", "b", "details", "summary", "nav", "header", "footer", "section", "time", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl",
     "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s",
     "small", "span", "strong", "style", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "u", "ul",
