@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from apanalysis import files, paths
+from apanalysis.build import site
 from apanalysis.errors import ApanalysisError
 from apanalysis.presentation import htmlexport
 from apanalysis.presentation.htmlexport import export_html
@@ -470,7 +471,7 @@ def build(
             check_assessment(year, folders["raw"], folders["processed"])
         folders["figures"].mkdir(parents=True, exist_ok=True)
         built = run_jobs(stale, folders, kernel_name())
-    index = htmlexport.write_index(folders["reports"], names)
+    index = site.finish(folders, names)
     print(
         f"built {len(built)} report(s) for {len(years)} year(s) in "
         f"{time.perf_counter() - start:.1f} s; index: {index}",

@@ -97,21 +97,51 @@ def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:
     return table(rows, caption=caption, max_chars=max_chars)
 
 
-def rates_table(rates: pd.DataFrame) -> Styler:
-    """Implementation rates per task (from ``analysis.audit.implementation_rates``)."""
+def rates_table(rates: pd.DataFrame, assessed: bool = True) -> Styler:
+    """Implementation rates per task (from ``analysis.audit.implementation_rates``); without an
+    evaluator's file (``assessed`` false) the assessed columns, copies of the annex, are left out."""
+    if not assessed:
+        rates = rates.drop(columns=["assessed_rate", "changed_by_evaluator"], errors="ignore")
     return table(rates, caption="Share of measures and actions implemented, per task")
 
 
-def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
-    """Grouped bars: the implementation rate per task by the narrative, the annex and the
-    assessment."""
+def evaluator_section(assessment: pd.DataFrame | None, year: int, path: str) -> str:
+    """HTML: with no evaluator file, that there is none and how to add one; with one, the
+    evaluators' names and comments."""
+    import html
+
+    if assessment is None:
+        return (
+            '<div class="apanalysis-banner"><strong>No evaluator\'s assessment for '
+            f"{int(year)}.</strong> The rates and statuses on this page are the report's own; "
+            "none has been checked by an evaluator yet.<br>To add one: run "
+            f"<code>apanalysis annotate --year {int(year)}</code>, which writes a template to "
+            f"<code>{html.escape(path)}</code>; fill in <em>evaluator_status</em>, "
+            "<em>comment</em> and <em>evaluator</em> for the rows you assessed (in a "
+            "spreadsheet), save it, and run <code>make reports</code> again.</div>"
+        )
+    rows = assessment[["code", "action", "evaluator_status", "comment", "evaluator"]]
+    rows = rows[(rows["comment"].fillna("") != "") | (rows["evaluator_status"].fillna("") != "")]
+    names = sorted({str(e) for e in assessment["evaluator"].dropna() if str(e).strip()})
+    head = (
+        f"<p><strong>Evaluators:</strong> {html.escape(', '.join(names) or 'not named')}; "
+        f"{len(rows)} rows assessed.</p>"
+    )
+    return head + table(rows, caption="The evaluators' statuses and comments").to_html()
+
+
+def rates_figure(rates: pd.DataFrame, year: int | None = None, assessed: bool = True) -> Figure:
+    """Grouped bars: the implementation rate per task by the narrative, the annex and (with an
+    evaluator's file: ``assessed``) the assessment; without one no "assessed" bar is drawn,
+    since it would only repeat the annex."""
     fig = Figure(figsize=(8, 4.2), layout="constrained")
     ax = fig.add_subplot()
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     x = np.arange(len(rates))
     width = 0.26
-    for k, column in enumerate(RATE_COLORS):
+    shown = [c for c in RATE_COLORS if assessed or c != "assessed_rate"]
+    for k, column in enumerate(shown):
         values = rates[column].to_numpy(dtype=float) * 100
         bars = ax.bar(
             x + (k - 1) * width,
@@ -134,6 +164,17 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_ylim(0, 115)
     ax.set_ylabel("% of measures and actions implemented")
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
+    if not assessed:
+        ax.text(
+            0.99,
+            0.97,
+            "No evaluator's assessment yet",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=9,
+            color="#444444",
+        )
     subtitle = "Narrative: (items − not achieved) / items as the task sections state them"
     ax.set_title(
         "Implementation rate per task: narrative, annex and assessment",
@@ -160,3 +201,18 @@ def findings_markdown(sentences: list[str]):
     from IPython.display import Markdown
 
     return Markdown("\n".join(f"- {escape_markdown(s)}" for s in sentences))
+
+
+def evaluator_notice(assessment: pd.DataFrame | None, year: int, raw_dir=None):
+    """:func:`evaluator_section` as an IPython HTML object; the file's path is shown from the
+    project folder ("data/raw/2020/assessment.csv")."""
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    from apanalysis.workspace.annotations import assessment_path
+
+    path = Path(assessment_path(year, raw_dir)).resolve()
+    parts = path.parts
+    shown = "/".join(parts[-4:]) if len(parts) >= 4 else str(path)
+    return HTML(evaluator_section(assessment, year, shown))

@@ -44,8 +44,8 @@ MAX_CHARS = 220
 MAX_ROWS = 150
 #: Text columns longer than this many characters get a minimum width (wider above twice it).
 TEXT_WIDE_CHARS = 50
-MEDIUM_COLUMN_EM = 12
-WIDE_COLUMN_EM = 20
+MEDIUM_COLUMN_EM = 7
+WIDE_COLUMN_EM = 11
 #: Styler ids numbered in display order, so two builds of a report give the same HTML.
 _TABLE_IDS = itertools.count(1)
 
