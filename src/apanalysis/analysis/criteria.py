@@ -13,6 +13,7 @@ from apanalysis.analysis import (
     explode_institutions,
     row_labels,
     split_list,
+    with_source,
 )
 
 __all__ = [
@@ -49,7 +50,7 @@ def task_criteria(tasks: pd.DataFrame) -> pd.DataFrame:
     met = pd.Series(pd.NA, index=out.index, dtype="boolean")
     met[known] = out.loc[known, "achieved"] >= out.loc[known, "target"]
     out["met"] = met
-    return out.sort_values("task").reset_index(drop=True)
+    return with_source(out, tasks).sort_values("task").reset_index(drop=True)
 
 
 def status_counts(measures: pd.DataFrame, by: str = "task", total: bool = False) -> pd.DataFrame:
@@ -104,7 +105,7 @@ def measure_targets(measures: pd.DataFrame) -> pd.DataFrame:
             "result": measures["result_text"].fillna(""),
         }
     )
-    return out.reset_index(drop=True)
+    return with_source(out, measures).reset_index(drop=True)
 
 
 def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
@@ -136,6 +137,7 @@ def undone_rows(measures: pd.DataFrame, labels: Mapping[str, str] | None = None)
             "covid": undone["covid"].astype(bool),
         }
     )
+    out = with_source(out, undone)
     order = out["status"].map({s: i for i, s in enumerate(reversed(STATUS_ORDER))})
     out = out.assign(_order=order).sort_values(["_order", "task"], kind="stable")
     return out.drop(columns="_order").reset_index(drop=True)

@@ -71,7 +71,10 @@ def title(year: int):
 
 
 def _verdict_style(value: object) -> str:
-    color = VERDICT_BACKGROUNDS.get(str(value))
+    from apanalysis.presentation.labels import VERDICT_LABELS
+
+    by_label = {VERDICT_LABELS.get(k, k): v for k, v in VERDICT_BACKGROUNDS.items()}
+    color = by_label.get(str(value), VERDICT_BACKGROUNDS.get(str(value)))
     return f"background-color: {color}; font-weight: bold;" if color else ""
 
 
@@ -87,7 +90,9 @@ def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
         f"{int(counts.get('match', 0))} matches"
     )
     styler = table(shown, caption=caption, max_chars=max_chars)
-    return styler.map(_verdict_style, subset=["verdict"])
+    from apanalysis.presentation.labels import column_label
+
+    return styler.map(_verdict_style, subset=[column_label("verdict")])
 
 
 def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:

@@ -95,7 +95,8 @@ def cell_html(value: object, max_chars: int = MAX_CHARS) -> str:
     and opens in full (a ``<details>`` element), so nothing is lost."""
     text = " ".join(str(value).split())
     if len(text) <= max_chars:
-        return html.escape(text)
+        escaped = html.escape(text)
+        return f'<span class="apanalysis-text">{escaped}</span>' if len(text) > 40 else escaped
     short = text[: max_chars - 1].rstrip()
     return (
         f'<details class="apanalysis-long"><summary>{html.escape(short)}…</summary>'
@@ -130,7 +131,11 @@ def readable_frame(
     for column in data.columns:
         fmt = _formatter(str(column), data[column], percent, eur)
         out[column] = [str(fmt(v)) for v in data[column]]
-    out.columns = [labels.column_label(c) for c in data.columns]
+    headers: list[str] = []
+    for column in data.columns:
+        label = labels.column_label(column)
+        headers.append(label if label not in headers else f"{label} ({column})")
+    out.columns = headers
     names = [labels.column_label(n) if n is not None else None for n in data.index.names]
     if isinstance(data.index, pd.MultiIndex):
         out.index = pd.MultiIndex.from_tuples(
@@ -192,6 +197,34 @@ def _text_widths(data: pd.DataFrame) -> dict:
             em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
             widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
     return widths
+
+
+def targets_table(measures_view: pd.DataFrame, max_chars: int = 160) -> Styler:
+    """The measure-level target vs result table (``analysis.criteria.measure_targets``) with
+    target, achieved value and unit in one "Target → achieved" column, so it fits a page."""
+    view = measures_view.copy()
+    if {"target", "achieved"} <= set(view.columns):
+        unit = view["unit"] if "unit" in view.columns else pd.Series("", index=view.index)
+        view.insert(
+            list(view.columns).index("target"),
+            "target_achieved",
+            [
+                _target_achieved(t, a, u)
+                for t, a, u in zip(view["target"], view["achieved"], unit, strict=True)
+            ],
+        )
+        view = view.drop(columns=[c for c in ("target", "achieved", "unit") if c in view.columns])
+    return table(view, max_chars=max_chars)
+
+
+def _target_achieved(target: object, achieved: object, unit: object) -> str:
+    def num(v: object) -> str:
+        return "" if v is None or pd.isna(v) else fmt_number(float(v), 2)
+
+    suffix = f" {unit}" if isinstance(unit, str) and unit.strip() else ""
+    if num(target) == "" and num(achieved) == "":
+        return ""
+    return f"{num(target) or '?'} → {num(achieved) or '?'}{suffix}"
 
 
 def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:

@@ -10,6 +10,7 @@ Lithuanian original beside a value where it helps ("Not implemented").
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from apanalysis.vocabulary.status import STATUS_LITHUANIAN, STATUS_WORDS
@@ -31,6 +32,7 @@ COLUMN_LABELS: dict[str, str] = {
     "criterion_text": "Criterion",
     "target": "Target",
     "target_value": "Target",
+    "target_achieved": "Target → achieved",
     "achieved": "Achieved",
     "unit": "Unit",
     "deadline": "Deadline",
@@ -42,7 +44,7 @@ COLUMN_LABELS: dict[str, str] = {
     "met": "Target met",
     "flag": "Flag",
     "result": "Result (Lithuanian)",
-    "reasons": "Reasons",
+    "reasons": "Reason codes",
     "reason_labels": "Reasons",
     "covid": "Cites COVID-19",
     "not_covid": "Does not cite COVID-19",
@@ -154,7 +156,7 @@ def column_label(name: object) -> str:
 def value_label(column: object, value: object) -> object:
     """The reader's form of ``value`` in ``column``: Yes/No for booleans, labels for coded
     values, "" for a missing value; any other value unchanged."""
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):
         return YES if value else NO
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
