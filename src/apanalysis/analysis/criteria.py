@@ -15,6 +15,7 @@ from apanalysis.analysis import (
     split_list,
     with_source,
 )
+from apanalysis.vocabulary.collation import lithuanian_sorted
 
 __all__ = [
     "implementation_rate",
@@ -162,7 +163,7 @@ def municipal_matrix(municipal: pd.DataFrame) -> pd.DataFrame:
     df = municipal.assign(row=row_labels(municipal))
     matrix = df.pivot_table(index="municipality", columns="row", values="status", aggfunc="first")
     matrix.columns.name = "row"
-    return matrix.sort_index().reindex(columns=sorted(matrix.columns))
+    return matrix.loc[lithuanian_sorted(matrix.index)].reindex(columns=sorted(matrix.columns))
 
 
 def municipal_summary(municipal: pd.DataFrame) -> pd.DataFrame:
@@ -170,6 +171,7 @@ def municipal_summary(municipal: pd.DataFrame) -> pd.DataFrame:
     summary = status_counts(municipal, by="municipality")
     summary["implementation_rate"] = implementation_rate(summary)
     summary["covid"] = municipal.groupby("municipality")["covid"].sum().astype(int)
+    summary = summary.loc[lithuanian_sorted(summary.index)]  # ties in Lithuanian order
     return summary.sort_values(
         ["implementation_rate", "total"], ascending=[True, False], kind="stable"
     )

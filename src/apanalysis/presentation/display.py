@@ -227,6 +227,48 @@ def _target_achieved(target: object, achieved: object, unit: object) -> str:
     return f"{num(target) or '?'} → {num(achieved) or '?'}{suffix}"
 
 
+#: Marker of a task that spent more than planned.
+OVERSPENT = "▲ overspent"
+
+
+def budget_view(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Planned vs spent per task (``analysis.spending.task_budget``) as a reader should see it:
+    the execution rate with one decimal where rounding would hide an overspend, marked
+    ":data:`OVERSPENT`"; where the narrative says not all institutions reported their spending
+    (``caveats`` from ``source.caveats.unreported_spending``), the gap is "not reported or
+    unused" rather than unused, and the sentence is quoted with its line."""
+    notes = {}
+    if caveats is not None:
+        for row in caveats.dropna(subset=["task"]).itertuples():
+            notes[int(row.task)] = f"{row.quote} (line {int(row.source_line)})"
+    view = budget[["task", "title", "planned_eur", "spent_eur"]].copy()
+    rates, unused, unreported, note = [], [], [], []
+    for row in budget.itertuples():
+        task = None if pd.isna(row.task) else int(row.task)
+        caveat = notes.get(task) if task is not None else ("; ".join(notes.values()) or None)
+        text = fmt_pct(row.execution_rate)
+        if pd.notna(row.execution_rate) and row.execution_rate > 1:
+            text += f" {OVERSPENT}"
+        if caveat:
+            text += " (lower bound)"
+        rates.append(text)
+        gap = row.unspent_eur
+        gap = None if pd.isna(gap) else max(float(gap), 0.0)
+        unused.append(None if caveat else gap)
+        unreported.append(gap if caveat else None)
+        note.append(f"Not all spending was reported: «{caveat}»" if caveat else "")
+    view["execution"] = rates
+    view["unspent_eur"] = unused
+    view["unreported_eur"] = unreported
+    view["spending_note"] = note
+    return view
+
+
+def budget_table(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> Styler:
+    """:func:`budget_view` as a table."""
+    return table(budget_view(budget, caveats), max_chars=400)
+
+
 def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
     """Status counts (from ``analysis.criteria.status_counts``) as "n (share %)" cells."""
     shown = pd.DataFrame(index=counts.index)
@@ -260,3 +302,13 @@ def figure_title(fig) -> str:
             if ax.get_title(loc=loc):
                 return ax.get_title(loc=loc)
     return ""
+
+
+def glossary_table(measures: pd.DataFrame) -> Styler:
+    """The institutions named in the year's rows: acronym, Lithuanian and English name
+    (``data/reference/institutions.csv``)."""
+    from apanalysis.analysis import split_list
+    from apanalysis.presentation import reference
+
+    codes = {code for cell in measures["institutions"] for code in split_list(cell)}
+    return table(reference.glossary(codes), caption="Institutions named in this year's report")
