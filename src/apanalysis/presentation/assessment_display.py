@@ -78,11 +78,21 @@ def _verdict_style(value: object) -> str:
     return f"background-color: {color}; font-weight: bold;" if color else ""
 
 
+def _claim_value(value: object) -> str:
+    """A claimed or recomputed figure: numbers with thousands separators, words as they are."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    try:
+        return fmt_number(float(value), 2)
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
     """The audit (from ``analysis.audit.audit_view``) with coloured verdicts."""
     shown = view[[c for c in AUDIT_SHOWN if c in view.columns]].copy()
     for column in ("claimed", "recomputed"):
-        shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+        shown[column] = shown[column].map(_claim_value)
     counts = view["verdict"].value_counts()
     caption = (
         f"{len(view)} checks: {int(counts.get('mismatch', 0))} mismatches, "

@@ -44,8 +44,8 @@ MAX_CHARS = 220
 MAX_ROWS = 150
 #: Text columns longer than this many characters get a minimum width (wider above twice it).
 TEXT_WIDE_CHARS = 50
-MEDIUM_COLUMN_EM = 7
-WIDE_COLUMN_EM = 11
+MEDIUM_COLUMN_EM = 6
+WIDE_COLUMN_EM = 12
 #: Styler ids numbered in display order, so two builds of a report give the same HTML.
 _TABLE_IDS = itertools.count(1)
 
@@ -193,8 +193,8 @@ def _text_widths(data: pd.DataFrame) -> dict:
     widths = {}
     for column in data.columns:
         longest = data[column].map(len).max() if len(data) else 0
-        if longest and longest > TEXT_WIDE_CHARS:
-            em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
+        if longest and longest > 2 * TEXT_WIDE_CHARS:
+            em = WIDE_COLUMN_EM if len(data.columns) <= 6 else MEDIUM_COLUMN_EM
             widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
     return widths
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from apanalysis.vocabulary.reasons import REASONS
 from apanalysis.vocabulary.status import STATUS_LITHUANIAN, STATUS_WORDS
 
 #: English label of every column a report table shows.
@@ -145,6 +146,9 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "evaluator_status": STATUS_LABELS,
     "completion": COMPLETION_LABELS,
     "flag": FLAG_LABELS,
+    "claimed": STATUS_LABELS,
+    "recomputed": STATUS_LABELS,
+    "reasons": REASONS,
     "section": SECTION_LABELS,
 }
 YES, NO = "Yes", "No"
@@ -186,6 +190,8 @@ def citation(line: object = None, page: object = None) -> str:
 def with_citation(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with its ``source_line``/``source_page``/``source_row`` columns replaced by one
     "source" column ("p. N" or "line N"); a frame without them is returned unchanged."""
+    if {"reasons", "reason_labels"} <= set(df.columns):  # codes and their labels: keep labels
+        df = df.drop(columns="reasons")
     cols = [c for c in ("source_page", "source_line", "source_row") if c in df.columns]
     if "source_line" not in df.columns and "source_page" not in df.columns:
         return df
