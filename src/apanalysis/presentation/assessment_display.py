@@ -149,6 +149,10 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None, assessed: bool = 
     """Grouped bars: the implementation rate per task by the narrative, the annex and (with an
     evaluator's file: ``assessed``) the assessment; without one no "assessed" bar is drawn,
     since it would only repeat the annex."""
+    from apanalysis.presentation.plots import nothing_to_draw
+
+    if rates.empty or "narrative_rate" not in rates.columns:
+        return nothing_to_draw("No task has measures or actions, so there are no rates to compare.")
     fig = Figure(figsize=(8, 4.2), layout="constrained")
     ax = fig.add_subplot()
     for side in ("top", "right"):

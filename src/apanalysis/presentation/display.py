@@ -287,8 +287,12 @@ def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
 def figure(fig, dpi: int = 110, alt: str | None = None):
     """A matplotlib Figure as an inline PNG image (works with any backend), with alternative
     text for screen readers: ``alt``, or else the figure's title."""
-    from IPython.display import Image
+    from IPython.display import Image, Markdown
 
+    from apanalysis.presentation.plots import is_empty
+
+    if is_empty(fig):
+        return Markdown("*" + escape_markdown(is_empty(fig)) + "*")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     alt = alt or figure_title(fig)
