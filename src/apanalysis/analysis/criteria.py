@@ -106,7 +106,18 @@ def measure_targets(measures: pd.DataFrame) -> pd.DataFrame:
             "result": measures["result_text"].fillna(""),
         }
     )
+    out = _with_completion(out, measures)
     return with_source(out, measures).reset_index(drop=True)
+
+
+def _with_completion(out: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """``out`` with the rows' ``completion`` (IRM scale) and ``evidence`` right after their
+    status, when the table has those columns."""
+    at = list(out.columns).index("status") + 1
+    for column in ("evidence", "completion"):
+        if column in rows.columns:
+            out.insert(at, column, rows[column].to_numpy())
+    return out
 
 
 def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
@@ -138,7 +149,7 @@ def undone_rows(measures: pd.DataFrame, labels: Mapping[str, str] | None = None)
             "covid": undone["covid"].astype(bool),
         }
     )
-    out = with_source(out, undone)
+    out = with_source(_with_completion(out, undone), undone)
     order = out["status"].map({s: i for i, s in enumerate(reversed(STATUS_ORDER))})
     out = out.assign(_order=order).sort_values(["_order", "task"], kind="stable")
     return out.drop(columns="_order").reset_index(drop=True)

@@ -60,6 +60,7 @@ COLUMN_LABELS: dict[str, str] = {
     "total": "Total",
     "implementation_rate": "Implemented (%)",
     "municipality": "Municipality",
+    "municipality_en": "Municipality (English)",
     "planned_eur": "Planned (EUR)",
     "spent_eur": "Spent (EUR)",
     "allocated_eur": "Allocated (EUR)",

@@ -90,6 +90,8 @@ def with_english(frame: pd.DataFrame, year: int, folder: Path | None = None) -> 
     """``frame`` with an English column after "title": "measure_en", the measure's English
     short title, for rows with a ``row``/``code`` column; "title_en", the task's English title,
     for a task table; unchanged otherwise."""
+    if frame.index.name == "municipality" or "municipality" in frame.columns:
+        return _municipalities_in_english(frame, folder)
     if "title" not in frame.columns:
         return frame
     out = frame.copy()
@@ -103,4 +105,14 @@ def with_english(frame: pd.DataFrame, year: int, folder: Path | None = None) -> 
         out.insert(
             at, "title_en", [titles.get(int(t), "") if pd.notna(t) else "" for t in out["task"]]
         )
+    return out
+
+
+def _municipalities_in_english(frame: pd.DataFrame, folder: Path | None) -> pd.DataFrame:
+    """``frame`` with a "municipality_en" column (first, or after "municipality")."""
+    out = frame.copy()
+    names = out.index if out.index.name == "municipality" else out["municipality"]
+    english = [in_english(n, folder) if isinstance(n, str) and n else "" for n in names]
+    at = 0 if out.index.name == "municipality" else list(out.columns).index("municipality") + 1
+    out.insert(at, "municipality_en", english)
     return out
