@@ -42,7 +42,13 @@ LAYOUT = """() => {
     tables: tables,
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
-    text: document.body.innerText,
+    text: (() => {  // what a reader reads; commands and file columns in <code> are meant as typed
+      const codes = Array.from(document.querySelectorAll('code'));
+      codes.forEach(c => { c.dataset.d = c.style.display; c.style.display = 'none'; });
+      const text = document.body.innerText;
+      codes.forEach(c => { c.style.display = c.dataset.d; });
+      return text;
+    })(),
     headings: Array.from(document.querySelectorAll('main h1, main h2')).map(h => h.innerText.trim()),
     top: Array.from(document.querySelectorAll('nav.apanalysis-top a')).map(a => a.href),
     downloads: Array.from(document.querySelectorAll('.apanalysis-downloads a')).map(a => a.href),
@@ -96,6 +102,8 @@ def test_page_reads_well(browser, build_2020, name, width, media):
         w for w in RAW_WORDS if re.search(rf"(?<![\w/]){re.escape(w)}(?![\w/])", seen["text"])
     ]
     assert visible == [], "raw identifiers a reader would see"
+    snake = set(re.findall(r"(?<![\w/.%-])[a-z]+(?:_[a-z]+)+(?![\w/.%-])", seen["text"]))
+    assert snake == set(), "snake_case identifiers a reader would see"
     # findings first (numbered), the method note last, no code names
     assert seen["headings"][1] == "Key findings"
     assert "F1." in seen["text"] and "F3." in seen["text"]

@@ -153,6 +153,8 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "section": SECTION_LABELS,
 }
 YES, NO = "Yes", "No"
+#: (code column, label column) pairs: a table showing both shows only the label.
+CODE_AND_LABEL = (("reasons", "reason_labels"), ("reason", "label"))
 
 
 def column_label(name: object) -> str:
@@ -191,8 +193,9 @@ def citation(line: object = None, page: object = None) -> str:
 def with_citation(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with its ``source_line``/``source_page``/``source_row`` columns replaced by one
     "source" column ("p. N" or "line N"); a frame without them is returned unchanged."""
-    if {"reasons", "reason_labels"} <= set(df.columns):  # codes and their labels: keep labels
-        df = df.drop(columns="reasons")
+    for code, label in CODE_AND_LABEL:  # a code column beside its labels: keep the labels
+        if {code, label} <= set(df.columns):
+            df = df.drop(columns=code)
     cols = [c for c in ("source_page", "source_line", "source_row") if c in df.columns]
     if "source_line" not in df.columns and "source_page" not in df.columns:
         return df
