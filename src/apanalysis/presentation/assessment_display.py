@@ -131,8 +131,8 @@ def evaluator_section(assessment: pd.DataFrame | None, year: int, path: str) -> 
             f"{int(year)}.</strong> The rates and statuses on this page are the report's own; "
             "none has been checked by an evaluator yet.<br>To add one: run "
             f"<code>apanalysis annotate --year {int(year)}</code>, which writes a template to "
-            f"<code>{html.escape(path)}</code>; fill in <em>evaluator_status</em>, "
-            "<em>comment</em> and <em>evaluator</em> for the rows you assessed (in a "
+            f"<code>{html.escape(path)}</code>; fill in <code>evaluator_status</code>, "
+            "<code>comment</code> and <code>evaluator</code> for the rows you assessed (in a "
             "spreadsheet), save it, and run <code>make reports</code> again.</div>"
         )
     rows = assessment[["code", "action", "evaluator_status", "comment", "evaluator"]]
