@@ -224,7 +224,7 @@ def _target_achieved(target: object, achieved: object, unit: object) -> str:
     suffix = f" {unit}" if isinstance(unit, str) and unit.strip() else ""
     if num(target) == "" and num(achieved) == "":
         return ""
-    return f"{num(target) or '?'} → {num(achieved) or '?'}{suffix}"
+    return f"{num(target) or 'n/a'} → {num(achieved) or 'n/a'}{suffix}"
 
 
 #: Marker of a task that spent more than planned.
