@@ -81,7 +81,7 @@ def about(year: int, source: Path | str, data_date: str = "") -> str:
         '<ul class="apanalysis-about">'
         f"<li><strong>Period covered:</strong> 1 January – 31 December {int(year)}</li>{date}"
         f"<li><strong>Source:</strong> the {int(year)} annual implementation report, "
-        f"{html.escape(name)} ({html.escape(source_format(name))}), in Lithuanian</li></ul>"
+        f"{html.escape(name)}, in Lithuanian; file format: {html.escape(source_format(name))}</li></ul>"
     )
 
 
