@@ -224,7 +224,7 @@ def findings_markdown(sentences: list[str]):
 
 def evaluator_notice(assessment: pd.DataFrame | None, year: int, raw_dir=None):
     """:func:`evaluator_section` as an IPython HTML object; the file's path is shown from the
-    project folder ("data/raw/2020/assessment.csv")."""
+    raw folder ("raw/2020/assessment.csv")."""
     from pathlib import Path
 
     from IPython.display import HTML
@@ -233,5 +233,5 @@ def evaluator_notice(assessment: pd.DataFrame | None, year: int, raw_dir=None):
 
     path = Path(assessment_path(year, raw_dir)).resolve()
     parts = path.parts
-    shown = "/".join(parts[-4:]) if len(parts) >= 4 else str(path)
+    shown = "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
     return HTML(evaluator_section(assessment, year, shown))
