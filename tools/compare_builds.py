@@ -33,6 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 RANDOM_IDS = [
     (re.compile(rb"\bT_[0-9a-f]{5}(?=[_\s\"{.#:>])"), b"T_styler"),
     (re.compile(rb"cell-id=[0-9a-f-]+"), b"cell-id=x"),
+    (re.compile(rb'(name="apanalysis-built" content=")[^"]*'), rb"\1T"),
+    (re.compile(rb'<time datetime="[^"]*">[^<]*</time>'), b"<time>T</time>"),
 ]
 #: meta.json fields that depend on the code rather than on the data.
 CODE_DEPENDENT_META = {"code", "apanalysis_version"}

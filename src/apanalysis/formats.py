@@ -38,10 +38,14 @@ def fmt_count(n: int, singular: str, plural: str | None = None) -> str:
 
 
 def fmt_pct(share: float, decimals: int = 0) -> str:
-    """A share as a percentage: 0.3208 → "32 %"; NaN → "n/a"."""
+    """A share as a percentage: 0.3208 → "32 %"; NaN → "n/a". A share that would round to
+    0 % or 100 % without being exactly that gets one more decimal: 1.001 → "100.1 %"."""
     if _missing(share):
         return NOT_AVAILABLE
-    return f"{float(share) * 100:.{decimals}f} %"
+    percent = float(share) * 100
+    if decimals == 0 and round(percent) in (0, 100) and percent not in (0, 100):
+        decimals = 1
+    return f"{percent:.{decimals}f} %"
 
 
 def fmt_eur(value: float, unit_first: bool = True, thousands: bool = False) -> str:

@@ -27,6 +27,9 @@ from apanalysis.build.pipeline import NOTEBOOKS
 RANDOM_IDS = [
     (re.compile(r"\bT_[0-9a-f]{5}(?=[_\s\"{.#:>])"), "T_styler"),
     (re.compile(r"cell-id=[0-9a-f-]+"), "cell-id=x"),
+    # the build time each page states in its footer (and records in its head)
+    (re.compile(r'(name="apanalysis-built" content=")[^"]*'), r"\1T"),
+    (re.compile(r'<time datetime="[^"]*">[^<]*</time>'), "<time>T</time>"),
 ]
 
 

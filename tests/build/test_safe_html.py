@@ -109,7 +109,8 @@ DIRTY = (
 @pytest.mark.parametrize("sanitize", [sanitize_output, sanitize_html])
 def test_sanitizers_keep_only_what_they_list(sanitize):
     clean = sanitize(DIRTY).lower()
-    for tag in ("marquee", "details", "form", "input", "base", "meta", "object", "math", "svg"):
+    # <details> may stay (long texts open in full); its event handler may not (ontoggle below)
+    for tag in ("marquee", "form", "input", "base", "meta", "object", "math", "svg"):
         assert f"<{tag}" not in clean, tag
     assert "ontoggle" not in clean and "javascript" not in clean and "data:" not in clean
     assert "<p>ok</p>" in clean

@@ -18,7 +18,13 @@ EXTRA_STATUSES: tuple[str, ...] = (NOT_PLANNED,)
 #: Label used when a row names no institution.
 NO_INSTITUTION = "(not stated)"
 
+#: Columns that say where a row is in the report (PDF page, Word table row, text line): kept
+#: by every summary whose rows are report rows, so each can cite its source.
+SOURCE_COLUMNS: tuple[str, ...] = ("source_page", "source_row", "source_line")
+
 __all__ = [
+    "SOURCE_COLUMNS",
+    "with_source",
     "EXTRA_STATUSES",
     "NO_INSTITUTION",
     "STATUS_ORDER",
@@ -67,3 +73,12 @@ def explode_institutions(
     out["institution"] = lists
     out = out.explode("institution")
     return out[out["institution"].notna()].reset_index(drop=True)
+
+
+def with_source(out: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """``out`` (one line per row of ``rows``, same order) with the :data:`SOURCE_COLUMNS`
+    that ``rows`` has."""
+    for column in SOURCE_COLUMNS:
+        if column in rows.columns:
+            out[column] = rows[column].to_numpy()
+    return out

@@ -13,6 +13,7 @@ from apanalysis.analysis import (
     row_labels,
     split_list,
 )
+from apanalysis.vocabulary.collation import lithuanian_sorted
 
 __all__ = [
     "COVID_REASON",
@@ -202,4 +203,5 @@ def covid_municipalities(municipal: pd.DataFrame) -> pd.DataFrame:
     out["rows_citing"] = df[df["covid"].astype(bool)].groupby("municipality")["row"].agg(", ".join)
     out = out[out["covid"] > 0]
     out["rows_citing"] = out["rows_citing"].fillna("")
+    out = out.loc[lithuanian_sorted(out.index)]  # ties in Lithuanian order
     return out.sort_values(["covid", "results"], ascending=[False, False], kind="stable")

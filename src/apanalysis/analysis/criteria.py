@@ -13,7 +13,9 @@ from apanalysis.analysis import (
     explode_institutions,
     row_labels,
     split_list,
+    with_source,
 )
+from apanalysis.vocabulary.collation import lithuanian_sorted
 
 __all__ = [
     "completion_counts",
@@ -50,7 +52,7 @@ def task_criteria(tasks: pd.DataFrame) -> pd.DataFrame:
     met = pd.Series(pd.NA, index=out.index, dtype="boolean")
     met[known] = out.loc[known, "achieved"] >= out.loc[known, "target"]
     out["met"] = met
-    return out.sort_values("task").reset_index(drop=True)
+    return with_source(out, tasks).sort_values("task").reset_index(drop=True)
 
 
 def status_counts(measures: pd.DataFrame, by: str = "task", total: bool = False) -> pd.DataFrame:
@@ -130,7 +132,18 @@ def measure_targets(measures: pd.DataFrame) -> pd.DataFrame:
             "result": measures["result_text"].fillna(""),
         }
     )
-    return out.reset_index(drop=True)
+    out = _with_completion(out, measures)
+    return with_source(out, measures).reset_index(drop=True)
+
+
+def _with_completion(out: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """``out`` with the rows' ``completion`` (IRM scale) and ``evidence`` right after their
+    status, when the table has those columns."""
+    at = list(out.columns).index("status") + 1
+    for column in ("evidence", "completion"):
+        if column in rows.columns:
+            out.insert(at, column, rows[column].to_numpy())
+    return out
 
 
 def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
@@ -162,6 +175,7 @@ def undone_rows(measures: pd.DataFrame, labels: Mapping[str, str] | None = None)
             "covid": undone["covid"].astype(bool),
         }
     )
+    out = with_source(_with_completion(out, undone), undone)
     order = out["status"].map({s: i for i, s in enumerate(reversed(STATUS_ORDER))})
     out = out.assign(_order=order).sort_values(["_order", "task"], kind="stable")
     return out.drop(columns="_order").reset_index(drop=True)
@@ -186,7 +200,7 @@ def municipal_matrix(municipal: pd.DataFrame) -> pd.DataFrame:
     df = municipal.assign(row=row_labels(municipal))
     matrix = df.pivot_table(index="municipality", columns="row", values="status", aggfunc="first")
     matrix.columns.name = "row"
-    return matrix.sort_index().reindex(columns=sorted(matrix.columns))
+    return matrix.loc[lithuanian_sorted(matrix.index)].reindex(columns=sorted(matrix.columns))
 
 
 def municipal_summary(municipal: pd.DataFrame) -> pd.DataFrame:
@@ -194,6 +208,7 @@ def municipal_summary(municipal: pd.DataFrame) -> pd.DataFrame:
     summary = status_counts(municipal, by="municipality")
     summary["implementation_rate"] = implementation_rate(summary)
     summary["covid"] = municipal.groupby("municipality")["covid"].sum().astype(int)
+    summary = summary.loc[lithuanian_sorted(summary.index)]  # ties in Lithuanian order
     return summary.sort_values(
         ["implementation_rate", "total"], ascending=[True, False], kind="stable"
     )

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from apanalysis import paths
-from apanalysis.build import execution
+from apanalysis.build import execution, site
 from apanalysis.build.execution import (
     FALLBACK_KERNEL,
     KERNEL_NAME,
@@ -40,7 +40,6 @@ from apanalysis.build.registry import (
     trends_parameters,
 )
 from apanalysis.errors import ApanalysisError
-from apanalysis.presentation import htmlexport
 
 __all__ = [
     "FALLBACK_KERNEL",
@@ -210,7 +209,7 @@ def build(
     with interrupts_once(), build_lock(outputs, wait):
         remove_leftovers(outputs)
         built = _build_locked(years, names, nb_dir, folders, force)
-    index = htmlexport.write_index(folders["reports"], names)
+    index = site.finish(folders, names)
     print(
         f"built {len(built)} report(s) for {len(years) - len(built.refused)} year(s) in "
         f"{time.perf_counter() - start:.1f} s; index: {index}",

@@ -72,8 +72,21 @@ def title(year: int):
 
 
 def _verdict_style(value: object) -> str:
-    color = VERDICT_BACKGROUNDS.get(str(value))
+    from apanalysis.presentation.labels import VERDICT_LABELS
+
+    by_label = {VERDICT_LABELS.get(k, k): v for k, v in VERDICT_BACKGROUNDS.items()}
+    color = by_label.get(str(value), VERDICT_BACKGROUNDS.get(str(value)))
     return f"background-color: {color}; font-weight: bold;" if color else ""
+
+
+def _claim_value(value: object) -> str:
+    """A claimed or recomputed figure: numbers with thousands separators, words as they are."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    try:
+        return fmt_number(float(value), 2)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
@@ -82,7 +95,7 @@ def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
     if "source_page" in shown.columns and shown["source_page"].isna().all():
         shown = shown.drop(columns="source_page")  # a text or Word report: lines only
     for column in ("claimed", "recomputed"):
-        shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+        shown[column] = shown[column].map(_claim_value)
     counts = view["verdict"].value_counts()
     caption = (
         f"{len(view)} checks: {int(counts.get('mismatch', 0))} mismatches, "
@@ -90,7 +103,9 @@ def audit_table(view: pd.DataFrame, max_chars: int = 160) -> Styler:
         f"{int(counts.get('match', 0))} matches"
     )
     styler = table(shown, caption=caption, max_chars=max_chars)
-    return styler.map(_verdict_style, subset=["verdict"])
+    from apanalysis.presentation.labels import column_label
+
+    return styler.map(_verdict_style, subset=[column_label("verdict")])
 
 
 def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:
@@ -100,21 +115,55 @@ def achieved_table(rows: pd.DataFrame, max_chars: int = 200) -> Styler:
     return table(rows, caption=caption, max_chars=max_chars)
 
 
-def rates_table(rates: pd.DataFrame) -> Styler:
-    """Implementation rates per task (from ``analysis.audit.implementation_rates``)."""
+def rates_table(rates: pd.DataFrame, assessed: bool = True) -> Styler:
+    """Implementation rates per task (from ``analysis.audit.implementation_rates``); without an
+    evaluator's file (``assessed`` false) the assessed columns, copies of the annex, are left out."""
+    if not assessed:
+        rates = rates.drop(columns=["assessed_rate", "changed_by_evaluator"], errors="ignore")
     return table(rates, caption="Share of measures and actions implemented, per task")
 
 
-def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
-    """Grouped bars: the implementation rate per task by the narrative, the annex and the
-    assessment."""
+def evaluator_section(assessment: pd.DataFrame | None, year: int, path: str) -> str:
+    """HTML: with no evaluator file, that there is none and how to add one; with one, the
+    evaluators' names and comments."""
+    import html
+
+    if assessment is None:
+        return (
+            '<div class="apanalysis-banner"><strong>No evaluator\'s assessment for '
+            f"{int(year)}.</strong> The rates and statuses on this page are the report's own; "
+            "none has been checked by an evaluator yet.<br>To add one: run "
+            f"<code>apanalysis annotate --year {int(year)}</code>, which writes a template to "
+            f"<code>{html.escape(path)}</code>; fill in <code>evaluator_status</code>, "
+            "<code>comment</code> and <code>evaluator</code> for the rows you assessed (in a "
+            "spreadsheet), save it, and run <code>make reports</code> again.</div>"
+        )
+    rows = assessment[["code", "action", "evaluator_status", "comment", "evaluator"]]
+    rows = rows[(rows["comment"].fillna("") != "") | (rows["evaluator_status"].fillna("") != "")]
+    names = sorted({str(e) for e in assessment["evaluator"].dropna() if str(e).strip()})
+    head = (
+        f"<p><strong>Evaluators:</strong> {html.escape(', '.join(names) or 'not named')}; "
+        f"{len(rows)} rows assessed.</p>"
+    )
+    return head + table(rows, caption="The evaluators' statuses and comments").to_html()
+
+
+def rates_figure(rates: pd.DataFrame, year: int | None = None, assessed: bool = True) -> Figure:
+    """Grouped bars: the implementation rate per task by the narrative, the annex and (with an
+    evaluator's file: ``assessed``) the assessment; without one no "assessed" bar is drawn,
+    since it would only repeat the annex."""
+    from apanalysis.presentation.plots import nothing_to_draw
+
+    if rates.empty or "narrative_rate" not in rates.columns:
+        return nothing_to_draw("No task has measures or actions, so there are no rates to compare.")
     fig = Figure(figsize=(8, 4.2), layout="constrained")
     ax = fig.add_subplot()
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     x = np.arange(len(rates))
     width = 0.26
-    for k, column in enumerate(RATE_COLORS):
+    shown = [c for c in RATE_COLORS if assessed or c != "assessed_rate"]
+    for k, column in enumerate(shown):
         values = rates[column].to_numpy(dtype=float) * 100
         bars = ax.bar(
             x + (k - 1) * width,
@@ -137,6 +186,17 @@ def rates_figure(rates: pd.DataFrame, year: int | None = None) -> Figure:
     ax.set_ylim(0, 115)
     ax.set_ylabel("% of measures and actions implemented")
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
+    if not assessed:
+        ax.text(
+            0.99,
+            0.97,
+            "No evaluator's assessment yet",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=9,
+            color="#444444",
+        )
     subtitle = "Narrative: (items − not achieved) / items as the task sections state them"
     ax.set_title(
         "Implementation rate per task: narrative, annex and assessment",
@@ -163,3 +223,18 @@ def findings_markdown(sentences: list[str]):
     from IPython.display import Markdown
 
     return Markdown("\n".join(f"- {escape_markdown(s)}" for s in sentences))
+
+
+def evaluator_notice(assessment: pd.DataFrame | None, year: int, raw_dir=None):
+    """:func:`evaluator_section` as an IPython HTML object; the file's path is shown from the
+    raw folder ("raw/2020/assessment.csv")."""
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    from apanalysis.workspace.annotations import assessment_path
+
+    path = Path(assessment_path(year, raw_dir)).resolve()
+    parts = path.parts
+    shown = "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
+    return HTML(evaluator_section(assessment, year, shown))

@@ -16,6 +16,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from apanalysis.formats import fmt_number, fmt_pct
+from apanalysis.presentation import labels
+from apanalysis.presentation.labels import value_label
 from apanalysis.vocabulary.plan import REPORT_TITLES
 
 __all__ = [
@@ -42,8 +44,8 @@ MAX_CHARS = 220
 MAX_ROWS = 150
 #: Text columns longer than this many characters get a minimum width (wider above twice it).
 TEXT_WIDE_CHARS = 50
-MEDIUM_COLUMN_EM = 12
-WIDE_COLUMN_EM = 20
+MEDIUM_COLUMN_EM = 6
+WIDE_COLUMN_EM = 12
 #: Styler ids numbered in display order, so two builds of a report give the same HTML.
 _TABLE_IDS = itertools.count(1)
 
@@ -88,6 +90,67 @@ def _is_percent(column: str) -> bool:
     return column.endswith(("share", "rate")) or column in {"share", "rate"}
 
 
+def cell_html(value: object, max_chars: int = MAX_CHARS) -> str:
+    """One table cell as escaped HTML; text longer than ``max_chars`` is shown cut with "…",
+    and opens in full (a ``<details>`` element), so nothing is lost."""
+    text = " ".join(str(value).split())
+    if len(text) <= max_chars:
+        escaped = html.escape(text)
+        return f'<span class="apanalysis-text">{escaped}</span>' if len(text) > 40 else escaped
+    short = text[: max_chars - 1].rstrip()
+    return (
+        f'<details class="apanalysis-long"><summary>{html.escape(short)}…</summary>'
+        f"{html.escape(text)}</details>"
+    )
+
+
+def _formatter(column: str, series: pd.Series, percent: set, eur: set):
+    """How the values of one column read: a function from value to text."""
+    if column in percent:
+        return lambda v: "" if pd.isna(v) else fmt_pct(v)
+    if column in eur:
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 0)
+    if pd.api.types.is_bool_dtype(series):
+        return lambda v: value_label(column, v)
+    if pd.api.types.is_float_dtype(series):
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 2)
+    if pd.api.types.is_integer_dtype(series):
+        return lambda v: "" if pd.isna(v) else fmt_number(v, 0)
+    return lambda v: value_label(column, v)
+
+
+def readable_frame(
+    df: pd.DataFrame, percent: Iterable[str] = (), eur: Iterable[str] = ()
+) -> pd.DataFrame:
+    """``df`` as the reader sees it: values as text (labels, thousands separators, percentages,
+    Yes/No, missing blank), a "Source" citation instead of line/page columns, English headers."""
+    data = labels.with_citation(df)
+    percent = {c for c in data.columns if _is_percent(str(c))} | set(percent)
+    eur = {c for c in data.columns if str(c).endswith("_eur")} | set(eur)
+    out = pd.DataFrame(index=data.index)
+    for column in data.columns:
+        fmt = _formatter(str(column), data[column], percent, eur)
+        out[column] = [str(fmt(v)) for v in data[column]]
+    headers: list[str] = []
+    for column in data.columns:
+        label = labels.column_label(column)
+        headers.append(label if label not in headers else f"{label} ({column})")
+    out.columns = headers
+    names = [labels.column_label(n) if n is not None else None for n in data.index.names]
+    if isinstance(data.index, pd.MultiIndex):
+        out.index = pd.MultiIndex.from_tuples(
+            [
+                tuple(str(value_label(n, v)) for n, v in zip(data.index.names, t, strict=True))
+                for t in data.index
+            ],
+            names=names,
+        )
+    else:
+        name = data.index.name
+        out.index = pd.Index([str(value_label(name, v)) for v in data.index], name=names[0])
+    return out
+
+
 def table(
     df: pd.DataFrame,
     caption: str | None = None,
@@ -97,33 +160,21 @@ def table(
     hide_index: bool | None = None,
     max_rows: int = MAX_ROWS,
 ) -> Styler:
-    """A frame formatted for reading: text cut to ``max_chars`` and HTML-escaped, shares
-    (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns (ending
-    in "_eur" or listed in ``eur``) with thousands separators, NaN blank. A default RangeIndex
-    is hidden unless ``hide_index`` says otherwise. Only the first ``max_rows`` rows are shown;
-    the caption then says how many there are."""
+    """A frame formatted for reading (:func:`readable_frame`): English headers and labels,
+    shares (columns ending in "share"/"rate" or listed in ``percent``) as "32 %", EUR columns
+    (ending in "_eur" or listed in ``eur``) with thousands separators, missing values blank, text
+    longer than ``max_chars`` folded into a details element, every cell HTML-escaped. A default
+    RangeIndex is hidden unless ``hide_index`` says otherwise. Only the first ``max_rows`` rows
+    are shown; the caption then says how many there are."""
     if len(df) > max_rows:
-        shown = f"The first {max_rows} of {len(df)} rows; all are in data/processed."
+        shown = f"The first {max_rows} of {len(df)} rows; all are in the data downloads."
         caption = f"{caption} — {shown}" if caption else shown
-    data = df.head(max_rows).copy()
-    for column in data.columns:
-        if data[column].dtype == object or pd.api.types.is_string_dtype(data[column]):
-            data[column] = data[column].map(lambda v: truncate(v, max_chars))
-    percent = {c for c in data.columns if _is_percent(str(c))} | set(percent)
-    eur = {c for c in data.columns if str(c).endswith("_eur")} | set(eur)
-    formatters = {}
-    for column in data.columns:
-        if column in percent:
-            formatters[column] = lambda v: "" if pd.isna(v) else fmt_pct(v)
-        elif column in eur:
-            formatters[column] = lambda v: "" if pd.isna(v) else fmt_number(v, 0)
-        elif pd.api.types.is_float_dtype(data[column]):
-            formatters[column] = lambda v: "" if pd.isna(v) else f"{v:,.10g}"
-    styler = data.style.format(formatters, escape="html", na_rep="")
-    styler = styler.set_uuid(f"t{next(_TABLE_IDS)}")
-    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index is None:
-        hide_index = isinstance(data.index, pd.RangeIndex)
+        hide_index = isinstance(df.index, pd.RangeIndex)
+    data = readable_frame(df.head(max_rows), percent, eur)
+    cells = data.apply(lambda col: col.map(lambda v: cell_html(v, max_chars)))
+    styler = cells.style.set_uuid(f"t{next(_TABLE_IDS)}")
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index:
         styler = styler.hide(axis="index")
     if caption:
@@ -141,12 +192,81 @@ def _text_widths(data: pd.DataFrame) -> dict:
     """Room for long text columns (quotes, results), so they do not wrap word by word."""
     widths = {}
     for column in data.columns:
-        if pd.api.types.is_string_dtype(data[column]) or data[column].dtype == object:
-            longest = data[column].map(lambda v: len(v) if isinstance(v, str) else 0).max()
-            if longest and longest > TEXT_WIDE_CHARS:
-                em = WIDE_COLUMN_EM if longest > 2 * TEXT_WIDE_CHARS else MEDIUM_COLUMN_EM
-                widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
+        longest = data[column].map(len).max() if len(data) else 0
+        if longest and longest > 2 * TEXT_WIDE_CHARS:
+            em = WIDE_COLUMN_EM if len(data.columns) <= 6 else MEDIUM_COLUMN_EM
+            widths[column] = [{"selector": "", "props": f"min-width: {em}em;"}]
     return widths
+
+
+def targets_table(measures_view: pd.DataFrame, max_chars: int = 160) -> Styler:
+    """The measure-level target vs result table (``analysis.criteria.measure_targets``) with
+    target, achieved value and unit in one "Target → achieved" column, so it fits a page."""
+    view = measures_view.copy()
+    if {"target", "achieved"} <= set(view.columns):
+        unit = view["unit"] if "unit" in view.columns else pd.Series("", index=view.index)
+        view.insert(
+            list(view.columns).index("target"),
+            "target_achieved",
+            [
+                _target_achieved(t, a, u)
+                for t, a, u in zip(view["target"], view["achieved"], unit, strict=True)
+            ],
+        )
+        view = view.drop(columns=[c for c in ("target", "achieved", "unit") if c in view.columns])
+    return table(view, max_chars=max_chars)
+
+
+def _target_achieved(target: object, achieved: object, unit: object) -> str:
+    def num(v: object) -> str:
+        return "" if v is None or pd.isna(v) else fmt_number(float(v), 2)
+
+    suffix = f" {unit}" if isinstance(unit, str) and unit.strip() else ""
+    if num(target) == "" and num(achieved) == "":
+        return ""
+    return f"{num(target) or 'n/a'} → {num(achieved) or 'n/a'}{suffix}"
+
+
+#: Marker of a task that spent more than planned.
+OVERSPENT = "▲ overspent"
+
+
+def budget_view(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Planned vs spent per task (``analysis.spending.task_budget``) as a reader should see it:
+    the execution rate with one decimal where rounding would hide an overspend, marked
+    ":data:`OVERSPENT`"; where the narrative says not all institutions reported their spending
+    (``caveats`` from ``source.caveats.unreported_spending``), the gap is "not reported or
+    unused" rather than unused, and the sentence is quoted with its line."""
+    notes = {}
+    if caveats is not None:
+        for row in caveats.dropna(subset=["task"]).itertuples():
+            notes[int(row.task)] = f"{row.quote} (line {int(row.source_line)})"
+    view = budget[["task", "title", "planned_eur", "spent_eur"]].copy()
+    rates, unused, unreported, note = [], [], [], []
+    for row in budget.itertuples():
+        task = None if pd.isna(row.task) else int(row.task)
+        caveat = notes.get(task) if task is not None else ("; ".join(notes.values()) or None)
+        text = fmt_pct(row.execution_rate)
+        if pd.notna(row.execution_rate) and row.execution_rate > 1:
+            text += f" {OVERSPENT}"
+        if caveat:
+            text += " (lower bound)"
+        rates.append(text)
+        gap = row.unspent_eur
+        gap = None if pd.isna(gap) else max(float(gap), 0.0)
+        unused.append(None if caveat else gap)
+        unreported.append(gap if caveat else None)
+        note.append(f"Not all spending was reported: «{caveat}»" if caveat else "")
+    view["execution"] = rates
+    view["unspent_eur"] = unused
+    view["unreported_eur"] = unreported
+    view["spending_note"] = note
+    return view
+
+
+def budget_table(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> Styler:
+    """:func:`budget_view` as a table."""
+    return table(budget_view(budget, caveats), max_chars=400)
 
 
 def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
@@ -167,8 +287,12 @@ def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
 def figure(fig, dpi: int = 110, alt: str | None = None):
     """A matplotlib Figure as an inline PNG image (works with any backend), with alternative
     text for screen readers: ``alt``, or else the figure's title."""
-    from IPython.display import Image
+    from IPython.display import Image, Markdown
 
+    from apanalysis.presentation.plots import is_empty
+
+    if is_empty(fig):
+        return Markdown("*" + escape_markdown(is_empty(fig)) + "*")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     alt = alt or figure_title(fig)
@@ -182,3 +306,13 @@ def figure_title(fig) -> str:
             if ax.get_title(loc=loc):
                 return ax.get_title(loc=loc)
     return ""
+
+
+def glossary_table(measures: pd.DataFrame) -> Styler:
+    """The institutions named in the year's rows: acronym, Lithuanian and English name
+    (``data/reference/institutions.csv``)."""
+    from apanalysis.analysis import split_list
+    from apanalysis.presentation import reference
+
+    codes = {code for cell in measures["institutions"] for code in split_list(cell)}
+    return table(reference.glossary(codes), caption="Institutions named in this year's report")

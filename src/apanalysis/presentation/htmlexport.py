@@ -17,11 +17,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from apanalysis import files
+from apanalysis.presentation.page import stamp_built
 from apanalysis.vocabulary.plan import REPORT_TITLES
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_FILE = "report.html.j2"
 TOC_MARKER = "<!--apanalysis:toc-->"
+#: A placeholder a notebook output may hold to put the contents there instead.
+TOC_PLACE = '<div class="apanalysis-toc-here"></div>'
 #: Deepest heading level listed in the table of contents.
 TOC_MAX_LEVEL = 3
 TOC_TITLE = "Contents"
@@ -40,7 +43,7 @@ DISPLAY_PRIORITY = [
 ]
 
 _OUTPUT_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl",
+    "a", "abbr", "b", "details", "summary", "nav", "header", "footer", "section", "time", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl",
     "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s",
     "small", "span", "strong", "style", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "u", "ul",
@@ -148,7 +151,11 @@ def add_toc(page: str) -> str:
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     page = _HEADING.sub(visit, page)
-    page = page.replace(TOC_MARKER, toc_html(entries), 1)
+    toc = toc_html(entries)
+    if TOC_PLACE in page:  # a notebook chose where the contents go (after its findings)
+        page = page.replace(TOC_MARKER, "", 1).replace(TOC_PLACE, toc, 1)
+    else:
+        page = page.replace(TOC_MARKER, toc, 1)
     if entries:
         title = next((text for level, _, text in entries if level == 1), entries[0][2])
         page = _TITLE.sub(lambda _: f"<title>{html.escape(title)}</title>", page, count=1)
@@ -182,7 +189,17 @@ def export_html(nb_path: Path | str, html_path: Path | str) -> Path:
     import nbformat
 
     nb = nbformat.read(str(nb_path), as_version=4)
-    return files.write_text(html_path, notebook_to_html(nb))
+    return files.write_text(html_path, stamp_built(notebook_to_html(nb), build_time()))
+
+
+def build_time() -> str:
+    """Now in UTC ("2020-12-31 23:59 UTC"), or ``SOURCE_DATE_EPOCH`` when it is set."""
+    import os
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def page_title(path: Path) -> str:

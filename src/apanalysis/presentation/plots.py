@@ -96,6 +96,30 @@ def new_figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, ax
 
 
+#: Set on a figure with nothing to draw; ``display.figure`` shows this sentence instead.
+EMPTY_ATTR = "apanalysis_empty"
+
+
+def nothing_to_draw(message: str) -> Figure:
+    """A figure standing for a chart with no data: its only content is ``message`` (the page
+    shows the sentence instead of a picture, see :func:`is_empty`)."""
+    fig, ax = new_figure(6, 0.8)
+    ax.axis("off")
+    ax.text(0, 0.5, message, transform=ax.transAxes, va="center", fontsize=10, color="#444444")
+    setattr(fig, EMPTY_ATTR, message)
+    return fig
+
+
+def is_empty(fig: Figure) -> str | None:
+    """The sentence of a :func:`nothing_to_draw` figure, else None."""
+    return getattr(fig, EMPTY_ATTR, None)
+
+
+def _no_numbers(values) -> bool:
+    array = np.asarray(values, dtype=float)
+    return array.size == 0 or not np.isfinite(array).any()
+
+
 def add_titles(ax, title: str, subtitle: str | None) -> None:
     """A bold left-aligned title, and the English caption under it."""
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold", pad=18 if subtitle else 6)
@@ -149,6 +173,8 @@ def _stacked_barh(ax, counts: pd.DataFrame, labels: list[str]) -> None:
 def status_by_task(counts: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked horizontal bars of statuses per task (from ``criteria.status_counts``)."""
     body = counts.drop(index="all", errors="ignore")
+    if body.empty or int(body["total"].sum()) == 0:
+        return nothing_to_draw("No measures or actions were read, so there is no status chart.")
     fig, ax = new_figure(8, 1.2 + 0.6 * len(body))
     _stacked_barh(ax, body, [f"Task {t}" for t in body.index])
     ax.set_xlabel("Measures and actions")
@@ -170,6 +196,10 @@ def status_by_task(counts: pd.DataFrame, year: int | None = None) -> Figure:
 def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked bars of statuses per institution with the implementation rate at the bar end
     (from ``criteria.institution_scorecard``)."""
+    if card.empty:
+        return nothing_to_draw(
+            "No institution is named in the rows read, so there is no scorecard."
+        )
     fig, ax = new_figure(8, 1.5 + 0.38 * len(card))
     _stacked_barh(ax, card, [str(i) for i in card.index])
     for y, (total, rate) in enumerate(zip(card["total"], card["implementation_rate"], strict=True)):
@@ -188,6 +218,8 @@ def institution_scorecard(card: pd.DataFrame, year: int | None = None) -> Figure
 def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     """Municipality × measure/action heatmap of statuses (from ``criteria.municipal_matrix``);
     grey cells: no result reported."""
+    if matrix.empty:
+        return nothing_to_draw("The report gives no results per municipality.")
     present = set(pd.unique(matrix.to_numpy().ravel())) - {None}
     statuses = [*STATUS_ORDER] + [
         s
@@ -233,6 +265,8 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
 def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
     """Grouped bars of planned vs spent thousand EUR per task (from ``spending.task_budget``)."""
     tasks = budget[budget["task"].notna()]
+    if tasks.empty or _no_numbers(tasks[["planned_eur", "spent_eur"]]):
+        return nothing_to_draw("The report states no planned or spent amounts per task.")
     fig, ax = new_figure(7, 4)
     x = np.arange(len(tasks))
     width = 0.38
@@ -272,6 +306,8 @@ def planned_vs_spent(budget: pd.DataFrame, year: int | None = None) -> Figure:
 def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
     """Bars of spent / planned per task with a 100 % reference line (``spending.task_budget``)."""
     tasks = budget[budget["task"].notna()]
+    if tasks.empty or _no_numbers(tasks["execution_rate"]):
+        return nothing_to_draw("No task states both a planned and a spent amount.")
     fig, ax = new_figure(7, 3.6)
     rates = tasks["execution_rate"].to_numpy(dtype=float) * 100
     x = np.arange(len(tasks))
@@ -300,6 +336,8 @@ def execution_rate(budget: pd.DataFrame, year: int | None = None) -> Figure:
 
 def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
     """Stacked bars per task: rows citing the pandemic vs not (from ``covid.covid_by``)."""
+    if by_task.empty:
+        return nothing_to_draw("No measures or actions were read, so there is no chart per task.")
     fig, ax = new_figure(7, 3.8)
     x = np.arange(len(by_task))
     covid = by_task["covid"].to_numpy(dtype=float)
@@ -324,6 +362,8 @@ def covid_by_task(by_task: pd.DataFrame, year: int | None = None) -> Figure:
 def covid_vs_other(reasons: pd.DataFrame, year: int | None = None) -> Figure:
     """Horizontal bars of reasons for rows not (fully) implemented, pandemic highlighted
     (from ``covid.reason_counts``)."""
+    if reasons.empty:
+        return nothing_to_draw("No reasons for non-implementation were found.")
     fig, ax = new_figure(8, 1.4 + 0.45 * max(len(reasons), 1))
     y = np.arange(len(reasons))
     colors = [GROUP_COLORS[g] for g in reasons["group"]]

@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.presentation.reference import in_english
 from apanalysis.vocabulary.status import NOT_IMPLEMENTED, PARTIALLY, STATUS_WORDS, STATUSES
 
 __all__ = [
@@ -237,7 +238,7 @@ def amounts_takeaway(amounts: pd.DataFrame) -> str:
     top = annex.loc[annex["value_eur"].idxmax()]
     where = top["row"] or "no row"
     if top["municipality"]:
-        where += f", {top['municipality']}"
+        where += f", {in_english(top['municipality'])}"
     return (
         f"The annex names {fmt_count(len(annex), 'amount')} for {rows_phrase(rows)}; the largest "
         f"is {fmt_eur(top['value_eur'])} ({top['kind']}, {where})."
@@ -323,7 +324,7 @@ def covid_municipal_takeaway(cities: pd.DataFrame, municipalities: int | pd.Data
             f"None of the {fmt_count(municipalities, 'municipality', 'municipalities')} "
             "reporting cites the pandemic."
         )
-    shown = [str(n) for n in cities.index[:5]]
+    shown = [in_english(n) for n in cities.index[:5]]
     names = (
         ", ".join(shown) + f" and {len(cities) - 5} more" if len(cities) > 5 else fmt_list(shown)
     )

@@ -28,10 +28,30 @@ def test_table_escapes_report_html_and_formats_numbers():
     assert "34 %" in rendered and "29,300" in rendered
 
 
-def test_table_truncates_long_text():
+def test_table_folds_long_text_without_losing_it():
     df = pd.DataFrame({"result": ["žodis " * 100]})
     rendered = display.table(df, max_chars=50).to_html()
-    assert "…" in rendered and "žodis " * 20 not in rendered
+    summary = rendered.split("<summary>")[1].split("</summary>")[0]
+    assert summary.endswith("…") and len(summary) <= 50
+    assert "<details" in rendered and ("žodis " * 99 + "žodis") in rendered
+
+
+def test_table_headers_and_values_are_readers_labels():
+    df = pd.DataFrame(
+        {
+            "status": ["not_implemented"],
+            "covid": [True],
+            "planned_eur": [281400.0],
+            "spent_eur": [float("nan")],
+            "source_line": [143],
+        }
+    )
+    rendered = display.table(df).to_html()
+    for raw in ("not_implemented", "planned_eur", "True", "nan", "source_line"):
+        assert raw not in rendered
+    assert "Planned (EUR)" in rendered and "281,400" in rendered
+    assert "Not implemented (Neįgyvendinta)" in rendered and ">Yes<" in rendered
+    assert "line 143" in rendered
 
 
 def test_status_table_cells():
@@ -52,7 +72,7 @@ def test_long_tables_show_their_first_rows_and_say_so():
     frame = pd.DataFrame({"code": [f"01.01.{i:02d}" for i in range(1, 31)]})
     html = display.table(frame, caption="Rows", max_rows=10).to_html()
     assert html.count("<tr>") == 11  # header + 10 rows
-    assert "The first 10 of 30 rows; all are in data/processed." in html
+    assert "The first 10 of 30 rows; all are in the data downloads." in html
     assert "01.01.10" in html and "01.01.11" not in html
 
 

@@ -1,0 +1,207 @@
+"""Readers' labels for every column and value a report shows, in one place.
+
+Column names and coded values (``planned_eur``, ``not_implemented``, ``True``) never reach a
+page: :func:`column_label` and :func:`value_label` turn them into English, keeping the
+Lithuanian original beside a value where it helps ("Not implemented").
+
+>>> column_label("planned_eur"), value_label("status", "not_implemented"), value_label("covid", True)
+('Planned (EUR)', 'Not implemented (Neįgyvendinta)', 'Yes')
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from apanalysis.vocabulary.reasons import REASONS
+from apanalysis.vocabulary.status import STATUS_LITHUANIAN, STATUS_WORDS
+
+#: English label of every column a report table shows.
+COLUMN_LABELS: dict[str, str] = {
+    "year": "Year",
+    "task": "Task",
+    "code": "Code",
+    "action": "Action",
+    "row": "Measure / action",
+    "title": "Title (Lithuanian)",
+    "title_en": "Title (English)",
+    "measure_en": "Measure (English short title)",
+    "acronym": "Acronym",
+    "name_lt": "Name (Lithuanian)",
+    "name_en": "Name (English)",
+    "measure_title": "Measure (Lithuanian)",
+    "institution": "Institution",
+    "institutions": "Institutions",
+    "institutions_raw": "Institutions (as written)",
+    "criterion": "Criterion",
+    "criterion_text": "Criterion",
+    "target": "Target",
+    "target_value": "Target",
+    "target_achieved": "Target → achieved",
+    "achieved": "Achieved",
+    "unit": "Unit",
+    "deadline": "Deadline",
+    "status": "Status (report)",
+    "status_raw": "Status (as written)",
+    "completion": "Completion (IRM scale)",
+    "evidence": "Evidence",
+    "verdict": "Verdict",
+    "met": "Target met",
+    "flag": "Flag",
+    "result": "Result (Lithuanian)",
+    "reasons": "Reason codes",
+    "reason_labels": "Reasons",
+    "covid": "Cites COVID-19",
+    "not_covid": "Does not cite COVID-19",
+    "implemented": "Implemented",
+    "partially": "Partially implemented",
+    "not_implemented": "Not implemented",
+    "not_planned": "Not planned",
+    "total": "Total",
+    "implementation_rate": "Implemented (%)",
+    "municipality": "Municipality",
+    "municipality_en": "Municipality (English)",
+    "planned_eur": "Planned (EUR)",
+    "spent_eur": "Spent (EUR)",
+    "allocated_eur": "Allocated (EUR)",
+    "other_eur": "Other amounts (EUR)",
+    "unspent_eur": "Unused (EUR)",
+    "value_eur": "Amount (EUR)",
+    "execution_rate": "Spent of planned (%)",
+    "execution": "Spent of planned",
+    "unreported_eur": "Not reported or unused (EUR)",
+    "spending_note": "Note",
+    "figure": "Figure",
+    "tasks_with_figure": "Tasks stating it",
+    "sum_of_tasks_eur": "Sum of the tasks (EUR)",
+    "stated_total_eur": "Stated total (EUR)",
+    "difference_eur": "Difference (EUR)",
+    "matches": "Matches",
+    "quote": "Quote (Lithuanian)",
+    "amounts": "Amounts named",
+    "section": "Section",
+    "rows": "Measures and actions",
+    "covid_share": "Cite COVID-19 (%)",
+    "share": "Share (%)",
+    "reason": "Reason",
+    "label": "Reason",
+    "group": "Group",
+    "stems": "Words found",
+    "excerpt": "Excerpt (Lithuanian)",
+    "results": "Results",
+    "rows_citing": "Measures citing it",
+    "claim": "Claim",
+    "check": "Check",
+    "claimed": "Report says",
+    "recomputed": "Recomputed",
+    "difference": "Difference",
+    "how": "How recomputed",
+    "detail": "Detail",
+    "achievement_rate": "Achieved of target (%)",
+    "narrative_rate": "Narrative (%)",
+    "reported_rate": "Annex, reported (%)",
+    "assessed_rate": "Assessed (%)",
+    "changed_by_evaluator": "Changed by evaluator",
+    "evaluator": "Evaluator",
+    "evaluator_status": "Evaluator's status",
+    "evaluator_comment": "Evaluator's comment",
+    "comment": "Comment",
+    "source": "Source",
+    "source_line": "Line",
+    "source_page": "Page",
+    "source_row": "Table row",
+    "file": "File",
+    "line": "Line",
+    "problem": "Problem",
+}
+
+#: Values of the Open Government Partnership IRM completion scale.
+COMPLETION_LABELS: dict[str, str] = {
+    "no_evidence": "No evidence available",
+    "not_started": "Not started",
+    "limited": "Limited",
+    "substantial": "Substantial",
+    "complete": "Complete",
+}
+#: English labels of the statuses, with the report's own word.
+STATUS_LABELS: dict[str, str] = {
+    status: f"{words[0].upper()}{words[1:]} ({STATUS_LITHUANIAN[status]})"
+    for status, words in STATUS_WORDS.items()
+}
+VERDICT_LABELS: dict[str, str] = {
+    "match": "Matches",
+    "mismatch": "Mismatch",
+    "cannot_recompute": "Cannot be recomputed",
+    "ambiguous": "Ambiguous (two readings)",
+}
+FLAG_LABELS: dict[str, str] = {
+    "implemented_below_target": "Implemented, but below target",
+    "not_implemented_but_target_met": "Not implemented, but target met",
+    "implemented_but_text_says_not_done": "Implemented, but the text says not done",
+}
+SECTION_LABELS: dict[str, str] = {"narrative": "Narrative", "annex": "Annex"}
+#: Value labels per column (a column not listed shows its values as they are).
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "status": STATUS_LABELS,
+    "verdict": {**VERDICT_LABELS, **STATUS_LABELS},
+    "assessed_status": STATUS_LABELS,
+    "evaluator_status": STATUS_LABELS,
+    "completion": COMPLETION_LABELS,
+    "flag": FLAG_LABELS,
+    "claimed": STATUS_LABELS,
+    "recomputed": STATUS_LABELS,
+    "reasons": REASONS,
+    "section": SECTION_LABELS,
+}
+YES, NO = "Yes", "No"
+#: (code column, label column) pairs: a table showing both shows only the label.
+CODE_AND_LABEL = (("reasons", "reason_labels"), ("reason", "label"))
+
+
+def column_label(name: object) -> str:
+    """The reader's label of column ``name``; unknown names lose their underscores."""
+    key = str(name)
+    if key in COLUMN_LABELS:
+        return COLUMN_LABELS[key]
+    text = key.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def value_label(column: object, value: object) -> object:
+    """The reader's form of ``value`` in ``column``: Yes/No for booleans, labels for coded
+    values, "" for a missing value; any other value unchanged."""
+    if isinstance(value, (bool, np.bool_)):
+        return YES if value else NO
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    labels = VALUE_LABELS.get(str(column))
+    if labels and isinstance(value, str):
+        if ";" in value:
+            return "; ".join(labels.get(v.strip(), v.strip()) for v in value.split(";"))
+        return labels.get(value, value)
+    return value
+
+
+def citation(line: object = None, page: object = None) -> str:
+    """Where a row is in the report: "p. 12" when the PDF page is known, else "line 143"."""
+    if page is not None and not pd.isna(page):
+        return f"p. {int(page)}"
+    if line is not None and not pd.isna(line):
+        return f"line {int(line)}"
+    return ""
+
+
+def with_citation(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its ``source_line``/``source_page``/``source_row`` columns replaced by one
+    "source" column ("p. N" or "line N"); a frame without them is returned unchanged."""
+    for code, label in CODE_AND_LABEL:  # a code column beside its labels: keep the labels
+        if {code, label} <= set(df.columns):
+            df = df.drop(columns=code)
+    cols = [c for c in ("source_page", "source_line", "source_row") if c in df.columns]
+    if "source_line" not in df.columns and "source_page" not in df.columns:
+        return df
+    out = df.drop(columns=cols)
+    lines = df["source_line"] if "source_line" in df.columns else [None] * len(df)
+    pages = df["source_page"] if "source_page" in df.columns else [None] * len(df)
+    out["source"] = [citation(line, page) for line, page in zip(lines, pages, strict=True)]
+    return out

@@ -1,0 +1,52 @@
+"""Caveats the narrative states about its own figures: "not all institutions reported the money
+they spent" (Lithuanian: "ne visos institucijos pateikė informaciją apie išleistas lėšas").
+
+>>> spending_unreported("Ne visos institucijos pateikė informaciją apie išleistas lėšas.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from apanalysis.source.narrative import split_sections, to_blocks
+from apanalysis.source.reader import SourceText
+from apanalysis.vocabulary.text import fold
+
+#: Money spent (folded): "lėšos", "išleista", "išlaidos", "panaudota".
+_MONEY = r"(?:les\w*|isleist\w*|islaid\w*|panaudot\w*)"
+#: Some, not all: "ne visos", "dalis", "kai kurios", "ne visi".
+_SOME = r"(?:ne\s+vis\w*|dalis|kai\s+kuri\w*)"
+_NOT_REPORTED = re.compile(
+    rf"\b{_SOME}\b.{{0,80}}?\bpateik\w*\b.{{0,80}}?\b{_MONEY}"
+    rf"|\binformacij\w*\b.{{0,80}}?\b{_MONEY}.{{0,80}}?\bnepateik\w*",
+    re.IGNORECASE | re.S,
+)
+COLUMNS = ["task", "quote", "source_line"]
+
+
+def spending_unreported(sentence: str) -> bool:
+    """Whether a sentence says that some institutions did not report their spending."""
+    return bool(_NOT_REPORTED.search(fold(sentence)))
+
+
+def unreported_spending(source: SourceText) -> pd.DataFrame:
+    """One row per narrative sentence saying not all institutions reported their spending:
+    the task section it is in (NA outside one), the sentence, its line."""
+    sections = split_sections(to_blocks(source.narrative))
+    rows = [
+        (section.task, sentence.text, sentence.line)
+        for section in sections.tasks
+        for sentence in section.sentences
+        if spending_unreported(sentence.text)
+    ]
+    rows += [
+        (None, sentence.text, sentence.line)
+        for sentence in sections.before + sections.after
+        if spending_unreported(sentence.text)
+    ]
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["task"] = out["task"].astype("Int64")
+    return out

@@ -1,0 +1,24 @@
+"""Narrative sentences saying not all institutions reported their spending."""
+
+from pathlib import Path
+
+from apanalysis.source.caveats import spending_unreported, unreported_spending
+from apanalysis.source.reader import read_report
+
+REPORT = Path(__file__).resolve().parents[3] / "data" / "raw" / "2020" / "report.txt"
+
+
+def test_the_2020_report_says_it_for_task_4_only():
+    found = unreported_spending(read_report(REPORT))
+    # report.txt line 104: "... ne visos institucijos pateikė informaciją apie išleistas lėšas ..."
+    assert found["task"].tolist() == [4] and found["source_line"].tolist() == [104]
+    assert "ne visos institucijos" in found["quote"].iloc[0]
+
+
+def test_other_sentences_are_not_caveats():
+    assert spending_unreported("Informacijos apie išleistas lėšas savivaldybės nepateikė.")
+    # report.txt line 116: not about money
+    assert not spending_unreported(
+        "Dalis institucijų informacijos apie Plano priemonių įgyvendinimą 2020 m. nepateikė."
+    )
+    assert not spending_unreported("Institucijos išleido 10 tūkst. EUR.")
