@@ -100,7 +100,9 @@ def imports_of(path: Path, known: set[str]) -> set[str]:
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            submodules = [f"{base}.{alias.name}" for alias in node.names]
+            # "from package import module" depends on the module, not on the package's __init__
+            names = [n for n in submodules if n in known] or [base]
         else:
             continue
         for name in names:

@@ -142,10 +142,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     years = _years(args)
     _check_outputs(args, "processed_dir")
+    parsed = [parse_year(year, raw_dir=args.raw_dir) for year in years]  # refuse before writing
     with interrupts_once(), build_lock([args.processed_dir]):  # never beside a build's writes
         remove_leftovers([args.processed_dir])
-        for year in years:
-            data = parse_year(year, raw_dir=args.raw_dir)
+        for year, data in zip(years, parsed, strict=True):
             write_year(data, audit(data), processed_dir=args.processed_dir)
             print(
                 f"{year}: {len(data.measures)} measure/action rows, {len(data.municipal)} "

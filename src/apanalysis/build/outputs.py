@@ -55,11 +55,17 @@ def check_output_folders(raw_dir: Path, outputs: Mapping[str, Path]) -> None:
 
 
 def check_writable(folder: Path, option: str = "") -> None:
-    """Create ``folder`` if needed and write a test file in it; one clear error otherwise."""
+    """Write a test file in ``folder``, or, while it does not exist yet, in the nearest folder
+    above it that does (nothing is created: a run that fails later leaves no empty folder);
+    one clear error otherwise."""
     hint = f" (choose another folder with {option}, or fix its permissions)" if option else ""
+    existing = Path(folder)
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)

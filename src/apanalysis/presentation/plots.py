@@ -20,7 +20,14 @@ from matplotlib.patches import Patch
 from apanalysis.analysis import STATUS_ORDER
 from apanalysis.files import write_with
 from apanalysis.formats import NOT_AVAILABLE, fmt_number, fmt_pct
-from apanalysis.vocabulary.status import STATUS_GLOSSES, STATUS_LITHUANIAN
+from apanalysis.vocabulary.status import (
+    IMPLEMENTED,
+    NOT_IMPLEMENTED,
+    NOT_PLANNED,
+    PARTIALLY,
+    STATUS_GLOSSES,
+    STATUS_LITHUANIAN,
+)
 
 __all__ = [
     "BUDGET_COLORS",
@@ -44,10 +51,10 @@ __all__ = [
 OTHER_STATUS_COLOR = "#000000"
 #: Okabe-Ito colours of the three statuses (and of a municipality's "not planned").
 STATUS_COLORS: dict[str, str] = {
-    "implemented": "#0072B2",  # blue
-    "partially": "#E69F00",  # orange
-    "not_implemented": "#D55E00",  # vermillion
-    "not_planned": "#999999",  # grey: a municipality that did not plan the measure
+    IMPLEMENTED: "#0072B2",  # blue
+    PARTIALLY: "#E69F00",  # orange
+    NOT_IMPLEMENTED: "#D55E00",  # vermillion
+    NOT_PLANNED: "#999999",  # grey: a municipality that did not plan the measure
 }
 #: Lithuanian labels of the statuses and their English glosses (from the status vocabulary).
 STATUS_LABELS = STATUS_LITHUANIAN

@@ -15,6 +15,7 @@ from apanalysis.vocabulary.causes import (
     NOT_DONE_RE,
     NOT_DONE_WORDS,
 )
+from apanalysis.vocabulary.status import UNDONE_STATUSES
 from apanalysis.vocabulary.text import fold
 
 __all__ = ["FLAGS", "flag", "text_says_not_done"]
@@ -73,7 +74,7 @@ def flag(
     known = not is_missing(target) and not is_missing(achieved)
     if status == "implemented" and known and achieved < target:
         return "implemented_below_target"
-    if status in ("not_implemented", "partially") and known and achieved >= target:
+    if status in UNDONE_STATUSES and known and achieved >= target:
         return "not_implemented_but_target_met"
     if status == "implemented" and text_says_not_done(result_text, criterion, municipal_parts):
         return "implemented_but_text_says_not_done"

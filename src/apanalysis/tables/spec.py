@@ -31,41 +31,27 @@ from __future__ import annotations
 
 from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.source.flags import FLAGS
-from apanalysis.tables.fields import Column, Rule, Table, ge, isin, matches
+from apanalysis.tables.common import (  # noqa: F401 (re-exported: the spec's vocabulary)
+    AUDIT_VERDICTS,
+    CODE,
+    CODE_PATTERN,
+    LINE_KINDS,
+    LIST_SEPARATOR,
+    NON_NEGATIVE,
+    NONEMPTY,
+    POSITIVE,
+    SECTIONS,
+    STATUS_RULE,
+    YEAR,
+    C,
+    source_page,
+    source_row,
+)
+from apanalysis.tables.fields import Column, Rule, Table, ge, isin, matches  # noqa: F401
+from apanalysis.tables.spec_records import AUDIT, LINES, PROBLEMS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
 from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
-
-CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
-#: Separator of the lists inside one cell (institutions, reasons, target values).
-LIST_SEPARATOR = ";"
-LINE_KINDS = ("layout", "task", "row", "continuation")
-#: Verdicts of the audit, worst first (the audit package names each: analysis/audit/verdicts.py).
-AUDIT_VERDICTS = ("mismatch", "ambiguous", "cannot_recompute", "match")
-SECTIONS = ("narrative", "annex")
-
-NONEMPTY = Rule("nonempty")
-CODE = matches(CODE_PATTERN)
-POSITIVE = ge(1)
-NON_NEGATIVE = ge(0)
-
-C = Column
-
-
-def source_page(where: str) -> Column:
-    """The PDF page column; ``where`` says what it is the page of."""
-    meaning = f"page {where}: 1-based page of the PDF (empty for text and Word)"
-    return C("source_page", "Int64", meaning, "12", POSITIVE)
-
-
-def source_row(where: str) -> Column:
-    """The Word table row column; ``where`` says what it is the row of."""
-    meaning = f"table row {where}: row of the Word annex table, header rows counted (empty for text and PDF)"
-    return C("source_row", "Int64", meaning, "14", POSITIVE)
-
-
-YEAR = C("year", "int64", "report year (from the folder)", "2020", ge(1900))
-STATUS_RULE = isin(*STATUSES)
 
 MEASURES = Table(
     "measures",
@@ -410,67 +396,6 @@ AMOUNTS = Table(
     ),
 )
 
-AUDIT = Table(
-    "audit",
-    "the narrative's claims recomputed from the annex",
-    (
-        C(
-            "claim",
-            "str",
-            "the claim's id (as in `claims`, or a task's figure)",
-            "total_items",
-            NONEMPTY,
-        ),
-        C("task", "Int64", "task it is about; empty when report-wide", "", POSITIVE),
-        C("claimed", "object", "what the narrative says", "54"),
-        C("recomputed", "object", "the same figure counted from the annex", "53"),
-        C("difference", "float64", "recomputed − claimed, for numbers", "-1"),
-        C("verdict", "str", "whether they agree", "mismatch", isin(*AUDIT_VERDICTS)),
-        C("quote", "str", "the narrative's sentence", "… sudarė 54 priemonės ir veiksmai."),
-        C("source_line", "Int64", "line of the sentence", "108", POSITIVE),
-        source_page("of the cited line"),
-        C("how", "str", "how it was recomputed", "Counted the annex's measure and action rows …"),
-        C("detail", "str", "the rows behind the number", "Annex rows per task: task 1: 15, …"),
-    ),
-)
-
-PROBLEMS = Table(
-    "problems",
-    "every row or line that could not be read (empty for the shipped 2020 report)",
-    (
-        C("file", "str", "the raw file", "data/raw/2020/report.txt", NONEMPTY),
-        C("line", "Int64", "its line", "140", POSITIVE),
-        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
-        C(
-            "problem",
-            "str",
-            "what went wrong",
-            "01.02.01 action 2: empty result cell: row not read",
-            NONEMPTY,
-        ),
-    ),
-)
-
-LINES = Table(
-    "lines",
-    "how each non-empty annex line was used",
-    (
-        C(
-            "line",
-            "int64",
-            "line of the raw file (of the document model for Word and PDF)",
-            "134",
-            POSITIVE,
-        ),
-        C("page", "Int64", "its PDF page (empty for text and Word)", "31", POSITIVE),
-        C("row", "Int64", "its Word table row (empty for text and PDF)", "14", POSITIVE),
-        C("kind", "str", "how it was read", "row", isin(*LINE_KINDS)),
-        C("code", "str", "the row's code, for a row or its continuation", "01.01.01"),
-        C("action", "Int64", "the row's action", "2", POSITIVE),
-    ),
-)
-
-#: Every table, in the order of ``YearData.TABLES`` with ``audit`` after ``amounts``.
 TABLES: dict[str, Table] = {
     table.name: table
     for table in (MEASURES, MUNICIPAL, TASKS, CLAIMS, AMOUNTS, AUDIT, PROBLEMS, LINES)

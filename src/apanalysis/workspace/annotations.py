@@ -61,10 +61,7 @@ ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 
 
 #: How to save a CSV that the reader takes, said with every refusal of its encoding or form.
-SAVE_HINT = (
-    "in Excel use File > Save As > 'CSV UTF-8 (Comma delimited)' or 'CSV (Comma delimited)', "
-    "or write the workbook with `apanalysis annotate --format xlsx`"
-)
+SAVE_HINT = "save it from Excel as 'CSV UTF-8', or use `apanalysis annotate --format xlsx`"
 #: Characters that make a spreadsheet cell a formula (or, for tab and CR, hide one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -237,9 +234,9 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as error:  # reported at the record's first line: where a quote was opened
         unclosed = "end of data" in str(error)
-        hint = " (a quote opened on this line is never closed)" if unclosed else ""
+        what = "a quote opened on this line is never closed" if unclosed else str(error)
         raise ApanalysisError(
-            f"malformed CSV: {error}{hint}; fix the quotes on this line, or " + SAVE_HINT,
+            f"malformed CSV: {what}; fix the quotes on this line, or " + SAVE_HINT,
             path,
             start,
         ) from None

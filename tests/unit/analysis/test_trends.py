@@ -12,6 +12,7 @@ from helpers.trend_fixtures import Y2020, Y2021, Y2023, year
 
 from apanalysis.analysis import trends
 from apanalysis.errors import ApanalysisError
+from apanalysis.presentation import trend_takeaways
 
 NAN = float("nan")
 
@@ -159,7 +160,7 @@ def test_one_year_has_no_changes(years):
     changes = trends.measure_changes(years[1:])
     assert changes.empty and list(changes.columns) == trends.CHANGE_COLUMNS
     assert trends.change_counts(changes).empty
-    assert "no earlier year" in trends.change_takeaway(trends.change_counts(changes))
+    assert "no earlier year" in trend_takeaways.change_takeaway(trends.change_counts(changes))
 
 
 def test_year_overview(years):
@@ -175,22 +176,22 @@ def test_year_overview(years):
 
 def test_takeaways(years):
     rates = trends.implementation_rates(years)
-    assert trends.rate_takeaway(rates) == (
+    assert trend_takeaways.rate_takeaway(rates) == (
         "The share of measures and actions implemented rose by 24 percentage points, "
         "from 33 % in 2020 to 57 % in 2021."
     )
-    assert trends.rate_takeaway(trends.implementation_rates(years[1:])).startswith(
+    assert trend_takeaways.rate_takeaway(trends.implementation_rates(years[1:])).startswith(
         "In 2020, 33 % of the measures and actions were implemented"
     )
-    assert trends.covid_takeaway(trends.covid_by_year(years)) == (
+    assert trend_takeaways.covid_takeaway(trends.covid_by_year(years)) == (
         "Measures and actions citing the COVID-19 pandemic: 50 % in 2020 (3 of 6), "
         "14 % in 2021 (1 of 7)."
     )
-    assert trends.change_takeaway(trends.change_counts(trends.measure_changes(years))) == (
+    assert trend_takeaways.change_takeaway(trends.change_counts(trends.measure_changes(years))) == (
         "2020→2021: 2 became implemented, 1 no longer implemented, 2 added and 1 dropped."
     )
     assert "2021: 27.0 thousand EUR spent of 45.0 thousand EUR planned (60 %)" in (
-        trends.spending_takeaway(trends.spending_by_year(years))
+        trend_takeaways.spending_takeaway(trends.spending_by_year(years))
     )
 
 
