@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports parse validate test test-fast lab lint format bench bench-setup clean
+.PHONY: help setup reports parse validate test test-fast lab lint format structure bench bench-setup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -53,9 +53,13 @@ lab: setup ## open JupyterLab on notebooks/ with the project's kernel
 	@$(if $(LAB_ROOT),echo "make lab: running as root - JupyterLab is started with --allow-root")
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
 
-lint: setup ## ruff check and ruff format --check on the code, tests, tools and notebooks
+lint: setup ## ruff check, ruff format --check, and the architecture rules (tools/structure.py)
 	$(BIN)/ruff check src tests benchmarks tools notebooks
 	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/python tools/structure.py --check
+
+structure: setup ## the package's rooms, their modules and which rooms each one imports
+	$(BIN)/python tools/structure.py
 
 format: setup ## format the code with ruff
 	$(BIN)/ruff format src tests benchmarks tools
