@@ -44,6 +44,7 @@ from apanalysis.source.heads import (
     strip_ending,
 )
 from apanalysis.vocabulary import money, numbers
+from apanalysis.vocabulary.numbers import MONTHS_GENITIVE
 from apanalysis.vocabulary.text import fold
 
 __all__ = [
@@ -88,18 +89,7 @@ NOT_A_COUNT_BEFORE_ENDINGS = (
     "iki",
     "nuo",
     "po",
-    "sausio",
-    "vasario",
-    "kovo",
-    "balandzio",
-    "geguzes",
-    "birzelio",
-    "liepos",
-    "rugpjucio",
-    "rugsejo",
-    "spalio",
-    "lapkricio",
-    "gruodzio",
+    *MONTHS_GENITIVE,
 )
 #: Words of a clause that restates the plan rather than the result (folded).
 PLAN_CUE_RE = re.compile(r"\b(?:planuot\w*|numat\w*|plane|siektin\w*|uzsibrez\w*|vietoj\w*)\b")

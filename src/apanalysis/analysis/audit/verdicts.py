@@ -65,6 +65,18 @@ CLAIM_LABELS: dict[str, str] = {
     "implemented_items": "measures implemented",
     "implemented_pct_min": "share of rows implemented (minimum stated)",
     "criterion_not_met": "task criterion not met",
+    "implemented_pct": "share of measures implemented",
+    "measure_target": "a measure's target, as the narrative states it",
+    "measure_achieved": "a measure's result, as the narrative states it",
+    "subitems_total": "measures and actions counted in a measure's results",
+    "tasks_criterion_not_met": "tasks whose criterion was not met",
+    "plan_measures": "measures and actions of the whole plan (2020–2022)",
+    "plan_institutions": "institutions implementing the plan",
+    "commission_years": "years the Commission has worked",
+    "commission_meetings": "Commission meetings since 2016",
+    "commission_assignments": "Commission assignments since 2016",
+    "commission_new_assignments": "new assignments of the Commission",
+    "trained_consultants": "consultants trained",
 }
 
 _PASIEKT = re.compile(r"pasiekt|nepasiek")
