@@ -24,7 +24,8 @@ def audit_view(audit_table: pd.DataFrame) -> pd.DataFrame:
 
 
 def achieved_rows(measures: pd.DataFrame) -> pd.DataFrame:
-    """Rows with an achieved value read from their text or a flag: flagged rows first."""
+    """Rows with an achieved value read from their text or a flag: flagged rows first; the
+    completion level (IRM scale) beside the report's own status."""
     has = measures["achieved_value"].notna() | (measures["flag"].fillna("") != "")
     rows = measures[has]
     out = pd.DataFrame(
@@ -33,6 +34,7 @@ def achieved_rows(measures: pd.DataFrame) -> pd.DataFrame:
             "row": [row_label(c, a) for c, a in zip(rows["code"], rows["action"], strict=True)],
             "criterion": rows["criterion"],
             "status": rows["status"],
+            "completion": rows["completion"] if "completion" in rows else "",
             "target": rows["target_value"].astype(float),
             "achieved": rows["achieved_value"].astype(float),
             "achievement_rate": rows["achievement_ratio"].astype(float),
