@@ -30,7 +30,7 @@ def test_parameters_cell_is_plain():
 
 @pytest.mark.slow
 def test_runs_on_two_years(tmp_path):
-    from apanalysis.build.pipeline import execute, kernel_name
+    from apanalysis.build.execution import execute, kernel_name
 
     raw = tmp_path / "raw"
     shutil.copytree(paths.RAW_DIR / "2020", raw / "2020")

@@ -132,15 +132,17 @@ def measure_targets(measures: pd.DataFrame) -> pd.DataFrame:
             "result": measures["result_text"].fillna(""),
         }
     )
-    out = _with_completion(out, measures)
+    out = _with_completion(out, measures, columns=("completion",))  # evidence: in undone_rows
     return with_source(out, measures).reset_index(drop=True)
 
 
-def _with_completion(out: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """``out`` with the rows' ``completion`` (IRM scale) and ``evidence`` right after their
-    status, when the table has those columns."""
+def _with_completion(
+    out: pd.DataFrame, rows: pd.DataFrame, columns: tuple[str, ...] = ("evidence", "completion")
+) -> pd.DataFrame:
+    """``out`` with the rows' ``completion`` (IRM scale) and ``evidence`` (of ``columns``) right
+    after their status, when the table has those columns."""
     at = list(out.columns).index("status") + 1
-    for column in ("evidence", "completion"):
+    for column in columns:
         if column in rows.columns:
             out.insert(at, column, rows[column].to_numpy())
     return out

@@ -45,6 +45,8 @@ MAX_ROWS = 150
 #: Text columns longer than this many characters get a minimum width (wider above twice it).
 TEXT_WIDE_CHARS = 50
 MEDIUM_COLUMN_EM = 6
+#: Above this many columns no text column gets a minimum width (the table must fit the page).
+CROWDED_COLUMNS = 12
 WIDE_COLUMN_EM = 12
 #: Styler ids numbered in display order, so two builds of a report give the same HTML.
 _TABLE_IDS = itertools.count(1)
@@ -191,6 +193,8 @@ def table(
 def _text_widths(data: pd.DataFrame) -> dict:
     """Room for long text columns (quotes, results), so they do not wrap word by word."""
     widths = {}
+    if len(data.columns) > CROWDED_COLUMNS:  # many columns: let every one wrap to fit the page
+        return widths
     for column in data.columns:
         longest = data[column].map(len).max() if len(data) else 0
         if longest and longest > 2 * TEXT_WIDE_CHARS:

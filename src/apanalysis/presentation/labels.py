@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from apanalysis.vocabulary.reasons import REASONS
+from apanalysis.vocabulary.reasons import EVIDENCE_SEPARATOR, REASONS
 from apanalysis.vocabulary.status import STATUS_LITHUANIAN, STATUS_WORDS
 
 #: English label of every column a report table shows.
@@ -171,12 +171,24 @@ def value_label(column: object, value: object) -> object:
         return YES if value else NO
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
+    if str(column) == "evidence" and isinstance(value, str):
+        return evidence_label(value)
     labels = VALUE_LABELS.get(str(column))
     if labels and isinstance(value, str):
         if ";" in value:
             return "; ".join(labels.get(v.strip(), v.strip()) for v in value.split(";"))
         return labels.get(value, value)
     return value
+
+
+def evidence_label(evidence: str) -> str:
+    """The ``evidence`` column for readers: each "code: sentence" item with the reason's label
+    ("COVID-19 pandemic and its restrictions: Dėl …")."""
+    items = []
+    for item in evidence.split(EVIDENCE_SEPARATOR):
+        code, sep, sentence = item.partition(": ")
+        items.append(f"{REASONS[code]}: {sentence}" if sep and code in REASONS else item)
+    return EVIDENCE_SEPARATOR.join(items)
 
 
 def citation(line: object = None, page: object = None) -> str:
