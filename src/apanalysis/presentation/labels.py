@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from apanalysis.source.document import citation
 from apanalysis.vocabulary.reasons import EVIDENCE_SEPARATOR, REASONS
 from apanalysis.vocabulary.status import STATUS_LITHUANIAN, STATUS_WORDS
 
@@ -191,18 +192,10 @@ def evidence_label(evidence: str) -> str:
     return EVIDENCE_SEPARATOR.join(items)
 
 
-def citation(line: object = None, page: object = None) -> str:
-    """Where a row is in the report: "p. 12" when the PDF page is known, else "line 143"."""
-    if page is not None and not pd.isna(page):
-        return f"p. {int(page)}"
-    if line is not None and not pd.isna(line):
-        return f"line {int(line)}"
-    return ""
-
-
 def with_citation(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with its ``source_line``/``source_page``/``source_row`` columns replaced by one
-    "source" column ("p. N" or "line N"); a frame without them is returned unchanged."""
+    "source" column ("p. N", "table row N" or "line N"); a frame without them is returned
+    unchanged."""
     for code, label in CODE_AND_LABEL:  # a code column beside its labels: keep the labels
         if {code, label} <= set(df.columns):
             df = df.drop(columns=code)
@@ -210,7 +203,9 @@ def with_citation(df: pd.DataFrame) -> pd.DataFrame:
     if "source_line" not in df.columns and "source_page" not in df.columns:
         return df
     out = df.drop(columns=cols)
-    lines = df["source_line"] if "source_line" in df.columns else [None] * len(df)
-    pages = df["source_page"] if "source_page" in df.columns else [None] * len(df)
-    out["source"] = [citation(line, page) for line, page in zip(lines, pages, strict=True)]
+    lines, pages, rows = (
+        df[c] if c in df.columns else [None] * len(df)
+        for c in ("source_line", "source_page", "source_row")
+    )
+    out["source"] = [citation(*place) for place in zip(lines, pages, rows, strict=True)]
     return out

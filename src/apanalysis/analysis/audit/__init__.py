@@ -66,6 +66,7 @@ from apanalysis.analysis.audit.verdicts import (
     VERDICTS,
 )
 from apanalysis.analysis.audit.views import achieved_rows, audit_view, implementation_rates
+from apanalysis.tables.spec import COLUMNS
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -115,26 +116,10 @@ def _other_claims(claims: pd.DataFrame) -> list[dict]:
     ]
 
 
-TASK_COLUMNS = (
-    "task",
-    "criterion_target",
-    "criterion_achieved",
-    "criterion_unit",
-    "verdict",
-    "verdict_quote",
-    "claimed_items",
-    "claimed_unachieved",
-    "claimed_unachieved_quote",
-    "claimed_unachieved_unit",
-    "claimed_unachieved_line",
-    "claimed_items_quote",
-    "claimed_items_line",
-    "verdict_line",
-    "planned_eur",
-    "spent_eur",
-    "source_line",
-)
-CLAIM_COLUMNS = ("claim", "task", "code", "value", "unit", "quote", "source_line")
+#: The columns the rules read: the tables' own, from the column spec (a year without tasks or
+#: claims gets them empty).
+TASK_COLUMNS = tuple(COLUMNS["tasks"])
+CLAIM_COLUMNS = tuple(COLUMNS["claims"])
 
 
 def _with_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:

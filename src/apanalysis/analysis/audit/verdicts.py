@@ -6,21 +6,10 @@ from __future__ import annotations
 import re
 
 from apanalysis.analysis import STATUS_ORDER
-from apanalysis.tables.spec import AUDIT_VERDICTS
+from apanalysis.tables.spec import AUDIT_VERDICTS, COLUMNS
 
-AUDIT_COLUMNS = [
-    "claim",
-    "task",
-    "claimed",
-    "recomputed",
-    "difference",
-    "verdict",
-    "quote",
-    "source_line",
-    "source_page",
-    "how",
-    "detail",
-]
+#: The audit table's columns, from the column spec (tables/spec_records.py).
+AUDIT_COLUMNS = COLUMNS["audit"]
 #: The verdicts, in the order the audit is read (worst first): ``mismatch`` (the annex gives
 #: another figure), ``ambiguous`` (the sentence reads two ways and the readings give different
 #: results: both are shown), ``cannot_recompute`` (no table holds what the figure counts),
