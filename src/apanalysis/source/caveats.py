@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from apanalysis.source.document import Document
 from apanalysis.source.narrative import split_sections, to_blocks
 from apanalysis.source.reader import SourceText
 from apanalysis.vocabulary.text import fold
@@ -32,10 +33,12 @@ def spending_unreported(sentence: str) -> bool:
     return bool(_NOT_REPORTED.search(fold(sentence)))
 
 
-def unreported_spending(source: SourceText) -> pd.DataFrame:
+def unreported_spending(source: Document | SourceText) -> pd.DataFrame:
     """One row per narrative sentence saying not all institutions reported their spending:
-    the task section it is in (NA outside one), the sentence, its line."""
-    sections = split_sections(to_blocks(source.narrative))
+    the task section it is in (NA outside one), the sentence, its line. ``source`` is the
+    report in the document model (any format: ``reader.read_document``) or a decoded text."""
+    lines = source.narrative_lines() if isinstance(source, Document) else source.narrative
+    sections = split_sections(to_blocks(lines))
     rows = [
         (section.task, sentence.text, sentence.line)
         for section in sections.tasks

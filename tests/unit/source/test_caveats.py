@@ -22,3 +22,15 @@ def test_other_sentences_are_not_caveats():
         "Dalis institucijų informacijos apie Plano priemonių įgyvendinimą 2020 m. nepateikė."
     )
     assert not spending_unreported("Institucijos išleido 10 tūkst. EUR.")
+
+
+def test_the_caveat_is_found_in_a_published_word_or_pdf_report():
+    # the spending report reads the caveat from the report as published, in any format:
+    # report.txt line 104 "… ne visos institucijos pateikė informaciją apie išleistas lėšas …"
+    from helpers import FIXTURES_DIR
+
+    from apanalysis.source.reader import read_document
+
+    for name in ("report2020.docx", "report2020.pdf"):
+        found = unreported_spending(read_document(FIXTURES_DIR / "published" / name))
+        assert found["quote"].str.contains("ne visos institucijos pateikė").any(), name
