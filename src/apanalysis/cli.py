@@ -239,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"apanalysis: error: {error.one_line()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        from apanalysis.build.outputs import ignore_stop_signals
+
+        ignore_stop_signals()  # a second Ctrl-C must not kill the process while it shuts down
         print("apanalysis: interrupted (no temporary file left behind)", file=sys.stderr)
         return 130
     except OSError as error:  # a folder or file the system refused: name it, in one line

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.e2e import YEAR, Build, cli_command, file_hashes, run_cli, visible
+from helpers.e2e import YEAR, Build, cli_command, cli_env, file_hashes, run_cli, visible
 
 from apanalysis import paths
 from apanalysis.build.pipeline import NOTEBOOKS
@@ -109,6 +109,7 @@ def test_a_build_killed_midway_leaves_the_previous_outputs(build_2020, tmp_path)
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        env=cli_env(),
     )
     try:
         deadline = time.monotonic() + 120

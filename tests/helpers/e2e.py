@@ -28,9 +28,20 @@ OUTPUT_DIRS = (
 )
 
 
+#: The build date the CLI runs of these tests stamp on pages and workbooks. A build and a
+#: rebuild that compare outputs byte for byte must not straddle midnight (the workbook's
+#: README sheet carries the build date).
+BUILD_EPOCH = "1609459200"  # 2021-01-01 00:00 UTC
+
+
 def cli_command(*args: str | Path) -> list[str]:
     """``python -m apanalysis.cli ARGS`` with the running interpreter."""
     return [sys.executable, "-m", "apanalysis.cli", *map(str, args)]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The environment of a CLI run: this one, a fixed build date, and ``extra``."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, **extra}
 
 
 def run_cli(*args: str | Path, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
@@ -40,7 +51,7 @@ def run_cli(*args: str | Path, timeout: float = 300, **env: str) -> subprocess.C
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, **env},
+        env=cli_env(**env),
     )
 
 
@@ -50,7 +61,11 @@ def run_cli_twice(
     """Two CLI runs at the same time (each mostly waits on imports); both results."""
     procs = [
         subprocess.Popen(
-            cli_command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            cli_command(*args),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
         )
         for args in (first, second)
     ]

@@ -62,3 +62,25 @@ def test_two_reports_in_a_year_folder(tmp_path):
     result = run_cli("validate", "--raw-dir", str(tmp_path))
     assert result.returncode == 2
     assert "more than one report file in the year folder: copy.md, report.txt" in result.stderr
+
+
+def test_a_ctrl_c_after_the_interrupt_message_does_not_kill_the_exit():
+    """The second Ctrl-C of a double Ctrl-C can arrive while the interpreter shuts down (it joins
+    the kernels' threads): the exit status stays 130, never death by SIGINT (-2)."""
+    code = (
+        "import os, signal, sys, time\n"
+        "from apanalysis import cli\n"
+        "def interrupted(args):\n"
+        "    raise KeyboardInterrupt\n"
+        "cli.COMMANDS['validate'] = interrupted\n"
+        "status = cli.main(['validate'])\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "time.sleep(0.2)\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "apanalysis: interrupted (no temporary file left behind)"
+    ]

@@ -6,6 +6,8 @@
   (staged notebooks and pages, half-written tables and figures). Called under the build lock.
 - :func:`interrupts_once` turns the first Ctrl-C (or SIGTERM, SIGHUP) into
   :class:`KeyboardInterrupt` and ignores the next ones, so the cleanup it starts is never cut short.
+- :func:`ignore_stop_signals` is for a process that is about to exit after an interrupt: a
+  second Ctrl-C must not kill it while it says so and shuts down.
 """
 
 from __future__ import annotations
@@ -87,6 +89,13 @@ def remove_leftovers(folders: Sequence[Path]) -> list[Path]:
                 candidate.unlink(missing_ok=True)
                 removed.append(candidate)
     return removed
+
+
+def ignore_stop_signals() -> None:
+    """Ignore every stop signal from now on (main thread only; elsewhere nothing changes)."""
+    if threading.current_thread() is threading.main_thread():
+        for number in STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
 
 
 @contextmanager
