@@ -79,7 +79,9 @@ def test_a_ctrl_c_after_the_interrupt_message_does_not_kill_the_exit():
         "time.sleep(0.2)\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 130, result.stderr
     assert result.stderr.strip().splitlines() == [
         "apanalysis: interrupted (no temporary file left behind)"
