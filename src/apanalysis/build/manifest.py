@@ -86,5 +86,16 @@ def record(manifest: dict, jobs: Sequence[Job], reports_dir: Path) -> None:
     """Add ``jobs``' inputs to ``manifest`` and write it (atomically)."""
     for job in jobs:
         manifest.setdefault(job.group, {})[job.name] = job.inputs
+    _write(manifest, reports_dir)
+
+
+def record_site(reports_dir: Path, key: str, stamp: str) -> None:
+    """Record ``stamp`` under ``key`` in the manifest (what the site was last finished from)."""
+    manifest = read_manifest(reports_dir)
+    manifest[key] = stamp
+    _write(manifest, reports_dir)
+
+
+def _write(manifest: Mapping, reports_dir: Path) -> None:
     text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
     files.write_text(Path(reports_dir) / MANIFEST_FILE, text + "\n")

@@ -1,23 +1,28 @@
 """After the notebooks ran: dress every report page (top bar, problems banner, data downloads,
 provenance footer) and write the index with one card per year.
 
-Pages are dressed again on every build, so adding a year updates the links of older pages.
+Pages are dressed again whenever the site changed (a page built, a year added or removed, new
+tables or another version), so adding a year updates the links of older pages. What the site was
+last finished from is a stamp in ``reports/manifest.json``: a build that changed nothing finishes
+in milliseconds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from apanalysis import __version__, files
-from apanalysis.presentation import htmlexport, indexpage, page
+from apanalysis.build.manifest import read_manifest, record_site
+from apanalysis.presentation import htmlexport, page
 
 #: The year's data files linked from its pages, in this order (those that exist).
 CSV_TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "audit", "problems", "lines")
 INDEX_FILE = "index.html"
+#: The key of the site's stamp in the manifest (years and ``trends`` are the other keys).
+SITE_KEY = "site"
 
 
 def workbook_name(year: int) -> str:
@@ -44,6 +49,8 @@ def _meta(year_dir: Path) -> dict:
 
 def problem_lines(year_dir: Path) -> int:
     """How many lines of the report could not be read (distinct lines of problems.csv)."""
+    import pandas as pd
+
     path = year_dir / "problems.csv"
     if not path.is_file():
         return int(_meta(year_dir).get("rows", {}).get("problems", 0))
@@ -60,6 +67,9 @@ def _source(year: int, raw_dir: Path, meta: dict) -> tuple[str, str]:
 
 
 def _headline(year: int, folders) -> dict | None:
+    import pandas as pd
+
+    from apanalysis.presentation import indexpage
     from apanalysis.tables.store import load_year
 
     try:
@@ -78,8 +88,50 @@ def _write_if_changed(path: Path, text: str) -> None:
         files.write_text(path, text)
 
 
+def _digest(path: Path) -> str:
+    return files.file_sha256(path) if path.is_file() else ""
+
+
+def site_stamp(folders, names: Sequence[str]) -> str:
+    """A hash of everything the dressed pages and the index are made from: each page as it is
+    now, each year's tables and their files, the folders (links are relative), the notebook
+    names, the version and the library's code."""
+    reports = Path(folders["reports"])
+    processed = Path(folders["processed"])
+    pages = [p for ps in htmlexport.year_reports(reports, names).values() for p in ps]
+    trends = reports / htmlexport.TRENDS_DIR / f"{htmlexport.TRENDS_DIR}.html"
+    inputs = {
+        "library": f"{__version__}+{files.code_fingerprint()}",
+        "names": list(names),
+        "folders": {key: str(Path(folders[key]).resolve()) for key in sorted(folders)},
+        "pages": {p.relative_to(reports).as_posix(): _digest(p) for p in [*pages, trends]},
+        "index": _digest(reports / INDEX_FILE),
+        "tables": {
+            f"{year}/{name}": _digest(processed / str(year) / name)
+            for year in sorted({int(p.parent.name) for p in pages})
+            for name in ["meta.json", "problems.csv", "audit.csv", workbook_name(year)]
+            + [f"{t}.csv" for t in CSV_TABLES]
+        },
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
 def finish(folders, names: Sequence[str]) -> Path:
+    """Dress every page under ``folders["reports"]`` and write the index, unless nothing they
+    are made from changed since the last time (see :func:`site_stamp`); returns the index."""
+    reports = Path(folders["reports"])
+    index = reports / INDEX_FILE
+    if index.is_file() and read_manifest(reports).get(SITE_KEY) == site_stamp(folders, names):
+        return index
+    _dress_all(folders, names)
+    record_site(reports, SITE_KEY, site_stamp(folders, names))
+    return index
+
+
+def _dress_all(folders, names: Sequence[str]) -> Path:
     """Dress every page under ``folders["reports"]`` and write the index; returns its path."""
+    from apanalysis.presentation import indexpage
+
     reports = Path(folders["reports"])
     processed = Path(folders["processed"])
     index = reports / INDEX_FILE
