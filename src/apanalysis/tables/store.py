@@ -5,8 +5,11 @@ and ``load_years`` (several years).
 Parquet (typed, for code); ``audit.csv`` (the narrative's claims recomputed from the annex, see
 :mod:`apanalysis.analysis.audit`); the tables and the audit in one Excel workbook,
 ``apanalysis-<year>.xlsx`` (:mod:`apanalysis.tables.workbook`); and ``meta.json`` recording which
-raw file and which library version made them. ``load_year`` reads them only while both still match; otherwise it parses the
-raw file. The store computes nothing: the caller parses the year and computes its audit.
+raw file and which library version made them, and the SHA-256 of each Parquet file as written.
+``load_year`` reads them only while the raw file and the library still match; otherwise it parses
+the raw file. Tables were checked against their schema before they were written, so Parquet files
+whose hashes still match are read without checking them again (a changed file is checked). The
+store computes nothing: the caller parses the year and computes its audit.
 """
 
 from __future__ import annotations
@@ -40,13 +43,16 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def _meta(data: YearData) -> dict:
+def _meta(data: YearData, folder: Path) -> dict:
     return {
         "year": data.year,
         "source": data.source.name,
         "source_sha256": file_sha256(data.source),
         "code": code_fingerprint(),
         "rows": {table: len(getattr(data, table)) for table in data.TABLES},
+        "parquet_sha256": {
+            table: file_sha256(folder / f"{table}.parquet") for table in data.TABLES
+        },
     }
 
 
@@ -63,7 +69,7 @@ def write_year(
         files.write_bytes(out / f"{table}.csv", csv_bytes(frame))
         files.write_with(out / f"{table}.parquet", lambda tmp, f=frame: f.to_parquet(tmp))
     files.write_bytes(out / AUDIT_FILE, csv_bytes(audit_table))
-    meta = _meta(data)
+    meta = _meta(data, out)
     tables = {table: getattr(data, table) for table in data.TABLES} | {"audit": audit_table}
     workbook = workbook_bytes(data.year, tables, (data.source.name, meta["source_sha256"]))
     files.write_bytes(out / WORKBOOK_FILE.format(year=data.year), workbook)
@@ -110,9 +116,20 @@ def load_year(
     """
     year = int(year)
     meta = _fresh_meta(year, raw_dir, processed_dir)
-    if meta is not None:
-        return check(read_year(year, meta, processed_dir))
-    return parse_year(year, raw_dir)  # checked by parse_year
+    if meta is None:
+        return parse_year(year, raw_dir)  # checked by parse_year
+    data = read_year(year, meta, processed_dir)
+    return data if _as_written(year, meta, processed_dir) else check(data)
+
+
+def _as_written(year: int, meta: dict, processed_dir: Path | None) -> bool:
+    """Whether every Parquet file of the year is, byte for byte, the one checked and written."""
+    folder = processed_year_dir(year, processed_dir)
+    written = meta.get("parquet_sha256") or {}
+    return all(
+        written.get(table) == file_sha256(folder / f"{table}.parquet")
+        for table in YearData.TABLES
+    )
 
 
 def load_years(

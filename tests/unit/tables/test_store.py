@@ -3,9 +3,12 @@
 import shutil
 
 import pandas as pd
+import pytest
 
 from apanalysis import paths
 from apanalysis.analysis.audit import audit
+from apanalysis.errors import ApanalysisError
+from apanalysis.tables import store
 from apanalysis.tables.assemble import YearData, parse_year
 from apanalysis.tables.store import load_year
 from apanalysis.tables.store import write_year as store_write_year
@@ -72,3 +75,22 @@ def test_csv_opens_in_spreadsheets_with_its_lithuanian_letters(tmp_path):
     data = (processed / "2020" / "measures.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfyear,task,code,action,")  # BOM: Excel reads UTF-8
     assert "Neįgyvendinta".encode() in data
+
+
+def test_tables_as_written_are_trusted_and_a_changed_one_is_checked(tmp_path, monkeypatch):
+    """A fresh Parquet file whose hash is the one recorded in meta.json is read without a second
+    schema check; a file changed since (here: a status the schema does not know) is checked."""
+    raw, processed = copy_2020(tmp_path), tmp_path / "processed"
+    write_year(2020, raw_dir=raw, processed_dir=processed)
+    checked = []
+    real_check = store.check
+    monkeypatch.setattr(store, "check", lambda data: checked.append(data.year) or real_check(data))
+    load_year(2020, raw_dir=raw, processed_dir=processed)
+    assert checked == []
+    path = processed / "2020" / "measures.parquet"
+    measures = pd.read_parquet(path)
+    measures.loc[0, "status"] = "finished-ish"
+    measures.to_parquet(path)
+    with pytest.raises(ApanalysisError, match="status"):
+        load_year(2020, raw_dir=raw, processed_dir=processed)
+    assert checked == [2020]
