@@ -27,20 +27,24 @@ def conda_dependencies() -> list[str]:
     return [e for e in entries if NAME.match(e).group(1).lower() not in ("python", "pip")]
 
 
-def test_environment_yml_lists_the_runtime_and_dev_dependencies_of_pyproject():
+def test_environment_yml_lists_every_dependency_of_pyproject_extras_included():
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     runtime = names(project["project"]["dependencies"])
-    dev = names(project["project"]["optional-dependencies"]["dev"])
+    extras = set().union(*map(names, project["project"]["optional-dependencies"].values()))
     conda = names(conda_dependencies())
-    assert runtime <= conda, f"missing from environment.yml: {sorted(runtime - conda)}"
-    assert conda <= runtime | dev, f"not in pyproject.toml: {sorted(conda - runtime - dev)}"
+    wanted = runtime | extras
+    assert wanted <= conda, f"missing from environment.yml: {sorted(wanted - conda)}"
+    assert conda <= runtime | extras, f"not in pyproject.toml: {sorted(conda - runtime - extras)}"
 
 
 def test_versions_agree():
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     pins = {
         NAME.match(r).group(1).lower(): r.replace(" ", "")
-        for r in project["project"]["dependencies"]
+        for r in [
+            *project["project"]["dependencies"],
+            *(r for extra in project["project"]["optional-dependencies"].values() for r in extra),
+        ]
     }
     conda = {NAME.match(e).group(1).lower(): e.replace(" ", "") for e in conda_dependencies()}
     for name, spec in pins.items():
