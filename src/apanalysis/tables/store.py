@@ -127,8 +127,7 @@ def _as_written(year: int, meta: dict, processed_dir: Path | None) -> bool:
     folder = processed_year_dir(year, processed_dir)
     written = meta.get("parquet_sha256") or {}
     return all(
-        written.get(table) == file_sha256(folder / f"{table}.parquet")
-        for table in YearData.TABLES
+        written.get(table) == file_sha256(folder / f"{table}.parquet") for table in YearData.TABLES
     )
 
 
