@@ -18,15 +18,20 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # JupyterLab refuses to start as root unless told: say so and pass --allow-root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-# $(call install,SPEC): install SPEC (e.g. -e .) into .venv with uv, or with pip when uv cannot
-# be had.
+UV_HOME := $(VENV)/.uv
+# The uv to install with (prints its path): one on PATH, else one that $(PYTHON)'s own pip puts
+# into .venv/.uv (seconds: the venv itself is made without pip, which would take longer).
+FIND_UV := command -v uv || { { [ -x $(UV_HOME)/bin/uv ] || $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv >/dev/null 2>&1; } && [ -x $(UV_HOME)/bin/uv ] && echo $(UV_HOME)/bin/uv; }
+
+# $(call install,SPEC): install SPEC (e.g. -e .) into .venv with uv, or with pip (added to the
+# venv first) when uv cannot be had or INSTALLER=pip.
 define install
-	@if [ "$(INSTALLER)" != pip ] && { [ -x $(BIN)/uv ] || $(PIP) uv >/dev/null 2>&1; } \
-	    && $(BIN)/uv pip install --quiet --python $(BIN)/python $(1); then \
+	@if [ "$(INSTALLER)" != pip ] && uv=$$($(FIND_UV)) \
+	    && "$$uv" pip install --quiet --python $(BIN)/python $(1); then \
 	  echo "installed $(1) with uv"; \
 	else \
 	  echo "installing $(1) with pip (slower; uv could not be had)"; \
-	  $(PIP) $(1); \
+	  $(BIN)/python -m ensurepip --upgrade >/dev/null && $(PIP) $(1); \
 	fi
 endef
 
@@ -36,13 +41,13 @@ endef
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-# The build's own dependencies; the matplotlib font cache is made once here, not by every kernel
-# of the first build at the same time.
+# The build's own dependencies. The bytecode of what a build imports and the matplotlib font cache
+# are made once here (tools/compile_imports.py says why), not by every kernel of every build.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 	$(call install,-e .)
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (apanalysis)" >/dev/null
-	$(BIN)/python -c "import matplotlib.font_manager"
+	$(BIN)/python tools/compile_imports.py
 	@rm -f $(DEV_STAMP) $(LAB_STAMP)
 	@touch $(STAMP)
 
