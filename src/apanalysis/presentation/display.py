@@ -293,12 +293,12 @@ def figure(fig, dpi: int = 110, alt: str | None = None):
     text for screen readers: ``alt``, or else the figure's title."""
     from IPython.display import Image, Markdown
 
-    from apanalysis.presentation.plots import is_empty
+    from apanalysis.presentation.plots import is_empty, tight_bbox
 
     if is_empty(fig):
         return Markdown("*" + escape_markdown(is_empty(fig)) + "*")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=tight_bbox(fig))
     alt = alt or figure_title(fig)
     return Image(data=buffer.getvalue(), format="png", metadata={"alt": alt} if alt else None)
 

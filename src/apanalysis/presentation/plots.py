@@ -404,6 +404,13 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
+def tight_bbox(fig: Figure):
+    """The box (inches) that ``savefig(bbox_inches="tight")`` would crop ``fig`` to. Passing it
+    to savefig saves the second drawing a "tight" save makes: about half the time per file."""
+    fig.draw_without_rendering()  # lays the figure out (constrained layout) as a save would
+    return fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
 def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: str) -> list[Path]:
     """Write ``fig`` to ``<figures_dir>/<year>/<name>.png`` and ``.svg`` atomically
     (``figures_dir`` None = the project's figures folder); returns the two paths."""
@@ -411,14 +418,14 @@ def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: st
 
     folder = Path(figures_dir) if figures_dir is not None else FIGURES_DIR
     folder = folder / str(int(year))
-    paths = []
+    paths, bbox = [], tight_bbox(fig)
     for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
         target = folder / f"{name}.{fmt}"
         with matplotlib.rc_context({"svg.hashsalt": "apanalysis"}):
             write_with(
                 target,
                 lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(
-                    tmp, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata
+                    tmp, format=fmt, dpi=150, bbox_inches=bbox, metadata=metadata
                 ),
             )
         paths.append(target)
