@@ -49,3 +49,44 @@ def test_versions_agree():
     conda = {NAME.match(e).group(1).lower(): e.replace(" ", "") for e in conda_dependencies()}
     for name, spec in pins.items():
         assert conda[name] == spec, f"{name}: pyproject {spec!r} vs environment.yml {conda[name]!r}"
+
+
+def _make_dry_run(target: str) -> str:
+    """The commands ``make TARGET`` would run on a fresh clone (``-B``: as if nothing were made)."""
+    import subprocess
+
+    result = subprocess.run(
+        ["make", "-n", "-B", target], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def test_make_reports_installs_what_a_build_needs_and_no_test_or_lab_tools():
+    commands = _make_dry_run("reports")
+    assert "install,-e ." not in commands  # the macro was expanded
+    assert "pip install --quiet --python .venv/bin/python -e ." in commands
+    assert ".[dev]" not in commands and ".[lab]" not in commands
+    assert "--without-pip" in commands and "tools/compile_imports.py" in commands
+
+
+def test_make_test_adds_the_dev_extra_and_make_lab_the_lab_extra():
+    assert "-e '.[dev]'" in _make_dry_run("test")
+    assert "-e '.[lab]'" in _make_dry_run("lab")
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "jupyterlab" in names(project["project"]["optional-dependencies"]["lab"])
+    assert "jupyterlab" not in names(project["project"]["dependencies"])
+
+
+def test_the_setup_step_that_compiles_a_builds_imports_finds_every_module():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "tools" / "compile_imports.py")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""  # no module of the list was skipped
+    assert result.stdout.startswith("compiled the bytecode of a build's imports in ")
