@@ -24,13 +24,21 @@ def empty_annex_error(data) -> ApanalysisError | None:
     rows, else None."""
     if len(data.measures):
         return None
-    from apanalysis.source.reader import read_report
+    line, page = annex_place(Path(data.source))
+    return ApanalysisError(page + EMPTY_ANNEX, data.source, line)
+
+
+def annex_place(source: Path) -> tuple[int | None, str]:
+    """The line of the annex marker ("Priedas.") in a report of any format, and its page as
+    "(p. N) " for a PDF ("" otherwise); ``(None, "")`` when the report cannot be read."""
+    from apanalysis.source.reader import read_document
 
     try:
-        line = read_report(Path(data.source)).annex_start
+        document = read_document(source)
     except ApanalysisError:
-        line = None
-    return ApanalysisError(EMPTY_ANNEX, data.source, line)
+        return None, ""
+    page = document.page(document.annex_line)
+    return document.annex_line, (f"(p. {page}) " if page is not None else "")
 
 
 def _page_note(problem) -> str:
@@ -77,14 +85,11 @@ def empty_annex_refusal(year: int, raw_dir: Path, processed_dir: Path) -> Apanal
     rows = recorded_rows(year, processed_dir)
     if rows is None or rows.get("measures", 1):
         return None
-    from apanalysis.source.reader import find_report, read_report
+    from apanalysis.source.reader import find_report
 
     source = find_report(year, raw_dir)
-    try:
-        line = read_report(source).annex_start
-    except ApanalysisError:
-        line = None
-    return ApanalysisError(f"{EMPTY_ANNEX}; {year} not built", source, line)
+    line, page = annex_place(source)
+    return ApanalysisError(f"{page}{EMPTY_ANNEX}; {year} not built", source, line)
 
 
 def problems_summary(year: int, count: int, processed_dir: Path) -> str:

@@ -13,12 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES_DIR
 from helpers.e2e import cli_command, run_cli
 
 from apanalysis import __version__, paths
 from apanalysis.build.lock import LOCK_FILE, build_lock
 
 REPORT = paths.RAW_DIR / "2020" / "report.txt"
+PUBLISHED = FIXTURES_DIR / "published"
 #: Line 126 of data/raw/2020/report.txt is "Priedas." (the annex heading); lines 127-130 are the
 #: annex title, the first task's line and the table header; the first row is line 131.
 ANNEX_LINE = 126
@@ -94,6 +96,28 @@ def test_empty_annex_year_is_refused_by_build_in_one_line(tmp_path):
     assert line.startswith(f"apanalysis: error: {report}:{ANNEX_LINE}: the annex has no")
     assert line.endswith("; 2020 not built")
     assert not list((tmp_path / "reports").glob("2020/*.html"))
+
+
+def test_an_empty_annex_in_a_word_report_is_refused_at_the_annex_marker(tmp_path):
+    """The Word report of 2020 with its annex table deleted: the refusal names the block of the
+    "Priedas." paragraph, which follows the last narrative block (it used to have no line)."""
+    import docx
+
+    from apanalysis.source.reader import read_document
+
+    folder = tmp_path / "raw" / "2020"
+    folder.mkdir(parents=True)
+    word = docx.Document(str(PUBLISHED / "report2020.docx"))
+    for table in word.tables:
+        table._element.getparent().remove(table._element)
+    word.save(str(folder / "report.docx"))
+    marker = max(block.line for block in read_document(folder / "report.docx").blocks) + 1
+    result = run_cli("build", "--raw-dir", tmp_path / "raw", *outputs(tmp_path))
+    assert result.returncode == 2, result.stderr
+    line = one_error_line(result)
+    assert line.startswith(
+        f"apanalysis: error: {folder / 'report.docx'}:{marker}: the annex has no"
+    )
 
 
 @pytest.mark.parametrize("inside", ["raw", "raw/2020", "raw/out"])
