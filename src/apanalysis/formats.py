@@ -1,4 +1,5 @@
-"""English number forms shown to readers, written once: counts, numbers, percentages, euros.
+"""English number forms shown to readers, written once: counts, numbers, percentages, euros;
+and text as a spreadsheet cell that never runs as a formula.
 
 Every page, takeaway sentence, chart label and audit message formats its figures here.
 
@@ -12,6 +13,23 @@ import math
 
 #: What a missing figure reads as.
 NOT_AVAILABLE = "n/a"
+#: What makes a spreadsheet read a cell as a formula (tab and carriage return: as a command).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(text: str) -> str:
+    """``text`` as a CSV cell that a spreadsheet shows as text and never runs: an apostrophe
+    before text that starts like a formula.
+
+    >>> as_text_cell("=HYPERLINK(1)"), as_text_cell("-5 proc."), as_text_cell("Įgyvendinta")
+    ("'=HYPERLINK(1)", "'-5 proc.", 'Įgyvendinta')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def from_text_cell(text: str) -> str:
+    """Undo :func:`as_text_cell`."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def _missing(value: object) -> bool:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from apanalysis import files, paths
 from apanalysis.files import code_fingerprint, file_sha256
+from apanalysis.formats import as_text_cell
 from apanalysis.source.reader import find_report
 from apanalysis.tables.assemble import parse_year
 from apanalysis.tables.schema import check, check_table, coerce
@@ -39,8 +40,19 @@ def processed_year_dir(year: int, processed_dir: Path | None = None) -> Path:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A table as CSV: UTF-8 with a byte-order mark, so spreadsheets (Excel included) show the
-    Lithuanian letters right; pandas and csv readers with ``utf-8-sig`` skip the mark."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    Lithuanian letters right; pandas and csv readers with ``utf-8-sig`` skip the mark. A text
+    cell that starts like a formula (``=``, ``+``, ``-``, ``@``) gets an apostrophe before it,
+    so that a spreadsheet shows it and never runs it; numbers are written as they are, and the
+    Parquet files and the workbook keep every text exactly."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(
+            shown[column]
+        ):
+            shown[column] = shown[column].map(
+                lambda v: as_text_cell(v) if isinstance(v, str) else v
+            )
+    return shown.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def _meta(data: YearData, folder: Path) -> dict:

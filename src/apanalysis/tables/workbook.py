@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from apanalysis.formats import FORMULA_STARTS
 from apanalysis.tables.dictionary import type_label
 from apanalysis.tables.spec import TABLES
 
@@ -37,7 +38,6 @@ from apanalysis.tables.spec import TABLES
 SHEETS = ("measures", "municipal", "tasks", "claims", "amounts", "audit", "problems")
 README_SHEET = "README"
 #: A text starting with one of these would be read as a formula by a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_TEXT = 32_767  # Excel's limit
 CUT_NOTE = " … [cut: the CSV file has the whole text]"
 MIN_WIDTH, MAX_WIDTH = 6, 60

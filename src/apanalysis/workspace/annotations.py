@@ -32,6 +32,7 @@ import pandas as pd
 
 from apanalysis import paths
 from apanalysis.errors import ApanalysisError
+from apanalysis.formats import as_text_cell, from_text_cell
 from apanalysis.source.completion import COMPLETION_LEVELS
 from apanalysis.tables.schema import STATUSES
 from apanalysis.vocabulary.numbers import parse_number
@@ -63,7 +64,6 @@ ALL_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS)
 #: How to save a CSV that the reader takes, said with every refusal of its encoding or form.
 SAVE_HINT = "save it from Excel as 'CSV UTF-8', or use `apanalysis annotate --format xlsx`"
 #: Characters that make a spreadsheet cell a formula (or, for tab and CR, hide one).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def assessment_path(year: int, raw_dir: Path | None = None, fmt: str | None = None) -> Path:
@@ -80,17 +80,6 @@ def assessment_path(year: int, raw_dir: Path | None = None, fmt: str | None = No
             folder,
         )
     return found[0] if found else folder / paths.ASSESSMENT_FILE
-
-
-def as_text_cell(text: str) -> str:
-    """``text`` as a CSV cell a spreadsheet shows as text, never runs: an apostrophe before text
-    that starts like a formula (``=``, ``+``, ``-``, ``@``)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _from_text_cell(text: str) -> str:
-    """Undo :func:`as_text_cell`."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 def _format_value(value: object) -> str:
@@ -222,7 +211,7 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
             (line, cells + [""] * (len(ALL_COLUMNS) - len(cells)))
             for line, cells in read_rows(path)
         ]
-        return [(line, [_from_text_cell(c) for c in cells]) for line, cells in padded]
+        return [(line, [from_text_cell(c) for c in cells]) for line, cells in padded]
     text = _decode(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     records = []
@@ -230,7 +219,7 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                records.append((start, [_from_text_cell(cell) for cell in cells]))
+                records.append((start, [from_text_cell(cell) for cell in cells]))
             start = reader.line_num + 1
     except csv.Error as error:  # reported at the record's first line: where a quote was opened
         unclosed = "end of data" in str(error)

@@ -94,3 +94,23 @@ def test_tables_as_written_are_trusted_and_a_changed_one_is_checked(tmp_path, mo
     with pytest.raises(ApanalysisError, match="status"):
         load_year(2020, raw_dir=raw, processed_dir=processed)
     assert checked == [2020]
+
+
+def test_a_csv_cell_never_starts_like_a_formula(tmp_path):
+    """Report text that starts with =, +, - or @ is written to the CSV after an apostrophe (a
+    spreadsheet shows it as text and never runs it); numbers keep their sign; Parquet keeps
+    the exact text."""
+    frame = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://x")', "+370 5", "-5 proc.", "@SUM(A1)", "Įgyvendinta"],
+            "difference": [-1.0, 2.0, -3.5, 0.0, 1.0],
+        }
+    )
+    text = store.csv_bytes(frame).decode("utf-8-sig")
+    assert text.splitlines()[1:] == [
+        '"\'=HYPERLINK(""http://x"")",-1.0',
+        "'+370 5,2.0",
+        "'-5 proc.,-3.5",
+        "'@SUM(A1),0.0",
+        "Įgyvendinta,1.0",
+    ]
