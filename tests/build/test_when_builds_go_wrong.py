@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -69,6 +70,15 @@ def test_make_reports_builds_a_year_with_problems_then_fails_and_lists_them(tmp_
     assert len(list((tmp_path / "reports" / "2020").glob("*.html"))) == 4
     meta = json.loads((tmp_path / "processed" / "2020" / "meta.json").read_text("utf-8"))
     assert meta["rows"]["problems"] == 1  # what the pages' banner counts
+    for page in (tmp_path / "reports" / "2020").glob("*.html"):  # every page says so, on top
+        text = page.read_text(encoding="utf-8")
+        banner = re.search(r'<div class="apanalysis-banner" role="alert">(.*?)</div>', text, re.S)
+        assert banner, page.name
+        assert "<strong>1 line of the report could not be read</strong>" in banner.group(1)
+        assert '<a href="../../processed/2020/problems.csv">' in banner.group(1), page.name
+        assert text.index("apanalysis-banner") < text.index("<h1")
+    listed = (tmp_path / "processed" / "2020" / "problems.csv").read_text(encoding="utf-8-sig")
+    assert "01.01.01" in listed and ",132," in listed
 
 
 def test_double_ctrl_c_leaves_no_staging_file(tmp_path):
