@@ -155,3 +155,32 @@ def test_page_opens_cleanly_offline(browser, reports, name):
         assert seen["images"], "no figure on the page"
         assert seen["toc"] and all(h.startswith("#") for h in seen["toc"])
         assert seen["title"].startswith("Action Plan against Trafficking in Human Beings")
+
+
+def test_printed_on_a4_every_table_fits_and_wide_tables_turn_landscape(
+    browser, build_2020, tmp_path
+):
+    """Printing the criteria report (Chromium's "Save as PDF"): every table keeps an automatic
+    layout and fits its page, no status word is broken inside ("Implem-ented"), and the wide
+    measure table prints on landscape A4 pages while the rest stays portrait."""
+    import pypdfium2
+
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto((build_2020.reports / str(YEAR) / "criteria.html").as_uri())
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-RenderedHTMLCommon table')].map(t => ({
+            layout: getComputedStyle(t).tableLayout,
+            columns: t.querySelectorAll('thead tr:last-child th').length}))"""
+    )
+    assert tables and all(t["layout"] == "auto" for t in tables), tables
+    pdf = tmp_path / "criteria.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    page.close()
+    document = pypdfium2.PdfDocument(str(pdf))
+    sizes = [document[i].get_size() for i in range(len(document))]
+    landscape = [i for i, (width, height) in enumerate(sizes) if width > height]
+    assert landscape and len(landscape) < len(sizes)  # A4 landscape for the measure table only
+    assert all(round(min(w, h)) == 595 and round(max(w, h)) == 842 for w, h in sizes)
+    text = "\n".join(document[i].get_textpage().get_text_range() for i in landscape)
+    assert "Implemented" in text and "Implem\r\nented" not in text and "Implem\nented" not in text
