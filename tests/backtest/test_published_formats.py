@@ -42,7 +42,7 @@ FORMATS = {
     "pdf_portrait": PUBLISHED / "report2020_portrait.pdf",
     "pdf_official": PUBLISHED / "report2020_official.pdf",
 }
-TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "problems")
+TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "caveats", "problems")
 #: Where a row came from: the line, page or table row of its own file.
 PROVENANCE = {"source_line", "end_line", "source_page", "source_row", "line", "page", "row"}
 PROVENANCE |= {"file", "verdict_line", "claimed_items_line", "claimed_unachieved_line"}
@@ -185,3 +185,10 @@ def test_text_rows_keep_their_line_and_no_page():
     m = text_tables().measures
     assert int(m["source_line"].iloc[0]) == 132  # report.txt line 132: "01.01.01.\tOrganizuoti ..."
     assert m["source_page"].isna().all() and m["source_row"].isna().all()
+
+
+def test_the_pdf_caveat_cites_its_page():
+    # `pdftotext -f 5 -l 5 report2020.pdf -`: "… Atkreiptinas dėmesys į tai, kad ne / visos
+    # institucijos pateikė informaciją apie išleistas lėšas …" is on page 5 (text line 104)
+    caveats = tables(FORMATS["pdf"]).caveats
+    assert caveats[["task", "source_page"]].values.tolist() == [[4, 5]]

@@ -19,7 +19,17 @@ from apanalysis.build.manifest import read_manifest, record_site
 from apanalysis.presentation import htmlexport, page
 
 #: The year's data files linked from its pages, in this order (those that exist).
-CSV_TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "audit", "problems", "lines")
+CSV_TABLES = (
+    "measures",
+    "municipal",
+    "tasks",
+    "claims",
+    "amounts",
+    "caveats",
+    "audit",
+    "problems",
+    "lines",
+)
 INDEX_FILE = "index.html"
 #: The key of the site's stamp in the manifest (years and ``trends`` are the other keys).
 SITE_KEY = "site"

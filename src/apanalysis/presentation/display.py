@@ -239,12 +239,16 @@ def budget_view(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> pd
     """Planned vs spent per task (``analysis.spending.task_budget``) as a reader should see it:
     the execution rate with one decimal where rounding would hide an overspend, marked
     ":data:`OVERSPENT`"; where the narrative says not all institutions reported their spending
-    (``caveats`` from ``source.caveats.unreported_spending``), the gap is "not reported or
-    unused" rather than unused, and the sentence is quoted with its line."""
+    (the year's ``caveats`` table), the gap is "not reported or unused" rather than unused,
+    and the sentence is quoted with its line (its page in a PDF)."""
+    from apanalysis.source.caveats import spending_caveats
+    from apanalysis.source.document import citation
+
     notes = {}
     if caveats is not None:
-        for row in caveats.dropna(subset=["task"]).itertuples():
-            notes[int(row.task)] = f"{row.quote} (line {int(row.source_line)})"
+        for row in spending_caveats(caveats).dropna(subset=["task"]).itertuples():
+            where = citation(row.source_line, getattr(row, "source_page", None))
+            notes[int(row.task)] = f"{row.quote} ({where})"
     view = budget[["task", "title", "planned_eur", "spent_eur"]].copy()
     rates, unused, unreported, note = [], [], [], []
     for row in budget.itertuples():

@@ -18,6 +18,8 @@ from apanalysis.presentation import findings as audit_findings
 from apanalysis.presentation import takeaways
 from apanalysis.presentation.htmlexport import TOC_PLACE
 from apanalysis.presentation.page import source_format
+from apanalysis.source.caveats import spending_caveats
+from apanalysis.source.document import citation
 
 #: Most findings a page opens with.
 MAX_FINDINGS = 6
@@ -124,10 +126,11 @@ def criteria_findings(data) -> list[str]:
 
 
 def spending_findings(data, caveats: pd.DataFrame | None = None) -> list[str]:
-    """F1…: planned vs spent, overspending, unreported spending, totals, amounts, unused."""
+    """F1…: planned vs spent, overspending, unreported spending, totals, amounts, unused.
+    ``caveats`` defaults to the year's ``caveats`` table."""
     budget = spending.task_budget(data.tasks, total=True)
     out = [_safe(takeaways.budget_takeaway, budget)]
-    out += money_notes(budget, caveats)
+    out += money_notes(budget, data.caveats if caveats is None else caveats)
     out.append(_safe(takeaways.totals_takeaway, spending.total_check(data.tasks, data.claims)))
     out.append(_safe(takeaways.unused_takeaway, spending.unused_funds(data.amounts, data.measures)))
     return out
@@ -175,12 +178,12 @@ def money_notes(budget: pd.DataFrame, caveats: pd.DataFrame | None) -> list[str]
             f"{fmt_eur(row.spent_eur - row.planned_eur)})."
         )
     if caveats is not None:
-        for row in caveats.dropna(subset=["task"]).itertuples():
+        for row in spending_caveats(caveats).dropna(subset=["task"]).itertuples():
             rate = tasks.loc[tasks["task"] == row.task, "execution_rate"]
             shown = fmt_pct(rate.iloc[0]) if len(rate) else "n/a"
             out.append(
                 f"Task {int(row.task)}'s execution of {shown} is a lower bound: the report says "
-                f"«{row.quote}» (line {int(row.source_line)})."
+                f"«{row.quote}» ({citation(row.source_line, getattr(row, 'source_page', None))})."
             )
     return out
 

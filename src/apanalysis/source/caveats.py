@@ -26,6 +26,9 @@ _NOT_REPORTED = re.compile(
     re.IGNORECASE | re.S,
 )
 COLUMNS = ["task", "quote", "source_line"]
+#: What a caveat says of the report's figures (``caveats.kind``).
+SPENDING_NOT_ALL_REPORTED = "spending_not_all_reported"
+CAVEAT_KINDS = (SPENDING_NOT_ALL_REPORTED,)
 
 
 def spending_unreported(sentence: str) -> bool:
@@ -53,3 +56,26 @@ def unreported_spending(source: Document | SourceText) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["task"] = out["task"].astype("Int64")
     return out
+
+
+def caveat_rows(source: Document | SourceText) -> list[dict]:
+    """The rows of the ``caveats`` table: every narrative sentence that qualifies the report's
+    own figures, with its kind, task section and line."""
+    found = unreported_spending(source)
+    return [
+        {
+            "kind": SPENDING_NOT_ALL_REPORTED,
+            "task": None if pd.isna(row.task) else int(row.task),
+            "quote": row.quote,
+            "source_line": int(row.source_line),
+        }
+        for row in found.itertuples()
+    ]
+
+
+def spending_caveats(caveats: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``caveats`` table that say not all spending was reported (all rows of a
+    frame from :func:`unreported_spending`, which has no ``kind``)."""
+    if "kind" not in caveats.columns:
+        return caveats
+    return caveats[caveats["kind"] == SPENDING_NOT_ALL_REPORTED]

@@ -48,7 +48,7 @@ from apanalysis.tables.common import (  # noqa: F401 (re-exported: the spec's vo
     source_row,
 )
 from apanalysis.tables.fields import Column, Rule, Table, ge, isin, matches  # noqa: F401
-from apanalysis.tables.spec_records import AUDIT, LINES, PROBLEMS
+from apanalysis.tables.spec_records import AUDIT, CAVEATS, LINES, PROBLEMS
 from apanalysis.vocabulary.money import KINDS as AMOUNT_KINDS
 from apanalysis.vocabulary.reasons import REASONS
 from apanalysis.vocabulary.status import MUNICIPAL_STATUSES, STATUSES
@@ -398,7 +398,7 @@ AMOUNTS = Table(
 
 TABLES: dict[str, Table] = {
     table.name: table
-    for table in (MEASURES, MUNICIPAL, TASKS, CLAIMS, AMOUNTS, AUDIT, PROBLEMS, LINES)
+    for table in (MEASURES, MUNICIPAL, TASKS, CLAIMS, AMOUNTS, CAVEATS, AUDIT, PROBLEMS, LINES)
 }
 #: Column names of each table, in file order.
 COLUMNS: dict[str, list[str]] = {name: table.names for name, table in TABLES.items()}

@@ -1,8 +1,9 @@
-"""The spec of the tables that record the reading and the audit: audit, problems, lines
-(the tables of the report's content are in :mod:`.spec`, which lists them all)."""
+"""The spec of the tables that record the reading and the audit: caveats, audit, problems,
+lines (the tables of the report's content are in :mod:`.spec`, which lists them all)."""
 
 from __future__ import annotations
 
+from apanalysis.source.caveats import CAVEAT_KINDS
 from apanalysis.tables.common import (
     AUDIT_VERDICTS,
     LINE_KINDS,
@@ -12,6 +13,32 @@ from apanalysis.tables.common import (
     source_page,
 )
 from apanalysis.tables.fields import Table, isin
+
+CAVEATS = Table(
+    "caveats",
+    "every sentence in which the narrative qualifies its own figures",
+    (
+        C(
+            "kind",
+            "str",
+            "what it says: `spending_not_all_reported` = not all institutions reported what "
+            "they spent, so spending figures are lower bounds",
+            "spending_not_all_reported",
+            isin(*CAVEAT_KINDS),
+        ),
+        C("task", "Int64", "the task section it is in; empty outside one", "4", POSITIVE),
+        C(
+            "quote",
+            "str",
+            "the sentence",
+            "Atkreiptinas dėmesys į tai, kad ne visos institucijos pateikė informaciją apie "
+            "išleistas lėšas …",
+            NONEMPTY,
+        ),
+        C("source_line", "Int64", "line of the sentence", "104", POSITIVE),
+        source_page("of the sentence"),
+    ),
+)
 
 AUDIT = Table(
     "audit",

@@ -35,7 +35,7 @@ from apanalysis.tables.dictionary import type_label
 from apanalysis.tables.spec import TABLES
 
 #: Tables written as sheets, in this order (``lines``, the annex line map, stays in its CSV).
-SHEETS = ("measures", "municipal", "tasks", "claims", "amounts", "audit", "problems")
+SHEETS = ("measures", "municipal", "tasks", "claims", "amounts", "caveats", "audit", "problems")
 README_SHEET = "README"
 #: A text starting with one of these would be read as a formula by a spreadsheet.
 MAX_CELL_TEXT = 32_767  # Excel's limit

@@ -19,10 +19,20 @@ class YearData:
     tasks: pd.DataFrame
     claims: pd.DataFrame
     amounts: pd.DataFrame
+    caveats: pd.DataFrame  # sentences that qualify the report's own figures
     problems: pd.DataFrame
     lines: pd.DataFrame  # how each non-empty annex line was used
 
-    TABLES = ("measures", "municipal", "tasks", "claims", "amounts", "problems", "lines")
+    TABLES = (
+        "measures",
+        "municipal",
+        "tasks",
+        "claims",
+        "amounts",
+        "caveats",
+        "problems",
+        "lines",
+    )
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in self.TABLES)

@@ -34,3 +34,15 @@ def test_the_caveat_is_found_in_a_published_word_or_pdf_report():
     for name in ("report2020.docx", "report2020.pdf"):
         found = unreported_spending(read_document(FIXTURES_DIR / "published" / name))
         assert found["quote"].str.contains("ne visos institucijos pateikė").any(), name
+
+
+def test_the_caveats_table_of_2020_holds_the_sentence_of_line_104():
+    from apanalysis.tables.assemble import parse_year
+
+    caveats = parse_year(2020).caveats
+    # report.txt line 104, in task 4's section: "Atkreiptinas dėmesys į tai, kad ne visos
+    # institucijos pateikė informaciją apie išleistas lėšas priemonėms įgyvendinti."
+    assert caveats["kind"].tolist() == ["spending_not_all_reported"]
+    assert caveats["task"].tolist() == [4] and caveats["source_line"].tolist() == [104]
+    assert caveats["quote"].iloc[0].startswith("Atkreiptinas dėmesys į tai, kad ne visos")
+    assert caveats["source_page"].isna().all()  # a text report has no pages
