@@ -12,7 +12,6 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -241,6 +240,8 @@ def municipal_heatmap(matrix: pd.DataFrame, year: int | None = None) -> Figure:
     fig, ax = new_figure(width, height)
     ax.set_facecolor(MISSING_COLOR)
     colors = [STATUS_COLORS.get(s, OTHER_STATUS_COLOR) for s in statuses]
+    import seaborn as sns  # here only: it imports pyplot, about 0.7 s a notebook kernel saves
+
     sns.heatmap(
         numeric,
         ax=ax,
