@@ -22,6 +22,7 @@ OTHERS = (
     "matplotlib_inline.backend_inline",
     "matplotlib.backends.backend_agg",
     "matplotlib.backends.backend_svg",
+    "seaborn",  # imported by the heatmap only, when it is drawn
     "pandera.pandas",
     "pyarrow.parquet",
     "papermill",
