@@ -18,18 +18,8 @@ from apanalysis import __version__, files
 from apanalysis.build.manifest import read_manifest, record_site
 from apanalysis.presentation import htmlexport, page
 
-#: The year's data files linked from its pages, in this order (those that exist).
-CSV_TABLES = (
-    "measures",
-    "municipal",
-    "tasks",
-    "claims",
-    "amounts",
-    "caveats",
-    "audit",
-    "problems",
-    "lines",
-)
+#: What a year's processed folder holds that its pages show or link: tables, meta, workbook.
+SHOWN_SUFFIXES = (".csv", ".json", ".xlsx")
 INDEX_FILE = "index.html"
 #: The key of the site's stamp in the manifest (years and ``trends`` are the other keys).
 SITE_KEY = "site"
@@ -46,7 +36,9 @@ def downloads(year_dir: Path, year: int) -> list[tuple[str, Path]]:
     workbook = year_dir / workbook_name(year)
     if workbook.is_file():
         found.append(("Excel workbook", workbook))
-    found += [(f"{t}.csv", year_dir / f"{t}.csv") for t in CSV_TABLES]
+    from apanalysis.tables.spec import TABLES  # the tables, in the data dictionary's order
+
+    found += [(f"{t}.csv", year_dir / f"{t}.csv") for t in TABLES]
     return [(label, path) for label, path in found if path.is_file()]
 
 
@@ -117,10 +109,10 @@ def site_stamp(folders, names: Sequence[str]) -> str:
         "pages": {p.relative_to(reports).as_posix(): _digest(p) for p in [*pages, trends]},
         "index": _digest(reports / INDEX_FILE),
         "tables": {
-            f"{year}/{name}": _digest(processed / str(year) / name)
+            f"{year}/{path.name}": _digest(path)
             for year in sorted({int(p.parent.name) for p in pages})
-            for name in ["meta.json", "problems.csv", "audit.csv", workbook_name(year)]
-            + [f"{t}.csv" for t in CSV_TABLES]
+            for path in sorted((processed / str(year)).glob("*"))
+            if path.suffix in SHOWN_SUFFIXES
         },
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()

@@ -3,7 +3,6 @@ lines (the tables of the report's content are in :mod:`.spec`, which lists them 
 
 from __future__ import annotations
 
-from apanalysis.source.caveats import CAVEAT_KINDS
 from apanalysis.tables.common import (
     AUDIT_VERDICTS,
     LINE_KINDS,
@@ -13,6 +12,7 @@ from apanalysis.tables.common import (
     source_page,
 )
 from apanalysis.tables.fields import Table, isin
+from apanalysis.vocabulary.caveats import CAVEAT_KINDS
 
 CAVEATS = Table(
     "caveats",
