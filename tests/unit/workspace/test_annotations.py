@@ -4,11 +4,9 @@ Every test works on a copy of the 2020 report in a temporary raw folder; data/ra
 """
 
 import math
-import shutil
 
 import pytest
 
-from apanalysis import paths
 from apanalysis.cli import main
 from apanalysis.errors import ApanalysisError
 from apanalysis.workspace.annotations import (
@@ -27,14 +25,6 @@ def measures():
     from apanalysis.tables.assemble import parse_year
 
     return parse_year(2020).measures
-
-
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw" / "2020"
-    folder.mkdir(parents=True)
-    shutil.copy(paths.RAW_DIR / "2020" / "report.txt", folder / "report.txt")
-    return tmp_path / "raw"
 
 
 def write(raw, text):

@@ -7,25 +7,15 @@ measure of task 1) and 01.04.10 ("organizuota 10 mokymų", line 274 of data/raw/
 from __future__ import annotations
 
 import io
-import shutil
 
 import openpyxl
 import pytest
 from helpers.e2e import run_cli
 
-from apanalysis import paths
 from apanalysis.workspace.annotations import ALL_COLUMNS, COLUMNS, as_text_cell, read_assessment
 from apanalysis.workspace.workbook import template_bytes
 
 HEADER = ",".join(COLUMNS)
-
-
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw" / "2020"
-    folder.mkdir(parents=True)
-    shutil.copy(paths.RAW_DIR / "2020" / "report.txt", folder / "report.txt")
-    return tmp_path / "raw"
 
 
 def validate(raw):
