@@ -8,8 +8,9 @@ import pandas as pd
 
 from apanalysis.source.document import Document
 from apanalysis.source.narrative import split_sections, to_blocks
+from apanalysis.source.narrative.caveats import caveat_rows
 from apanalysis.source.reader import SourceText
-from apanalysis.vocabulary.caveats import SPENDING_NOT_ALL_REPORTED, spending_unreported
+from apanalysis.vocabulary.caveats import SPENDING_NOT_ALL_REPORTED
 
 COLUMNS = ["task", "quote", "source_line"]
 
@@ -17,38 +18,13 @@ COLUMNS = ["task", "quote", "source_line"]
 def unreported_spending(source: Document | SourceText) -> pd.DataFrame:
     """One row per narrative sentence saying not all institutions reported their spending:
     the task section it is in (NA outside one), the sentence, its line. ``source`` is the
-    report in the document model (any format: ``reader.read_document``) or a decoded text."""
+    report in the document model (any format: ``reader.read_document``) or a decoded text.
+    A parsed year has the same rows in its ``caveats`` table."""
     lines = source.narrative_lines() if isinstance(source, Document) else source.narrative
-    sections = split_sections(to_blocks(lines))
-    rows = [
-        (section.task, sentence.text, sentence.line)
-        for section in sections.tasks
-        for sentence in section.sentences
-        if spending_unreported(sentence.text)
-    ]
-    rows += [
-        (None, sentence.text, sentence.line)
-        for sentence in sections.before + sections.after
-        if spending_unreported(sentence.text)
-    ]
+    rows = caveat_rows(split_sections(to_blocks(lines)))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["task"] = out["task"].astype("Int64")
     return out
-
-
-def caveat_rows(source: Document | SourceText) -> list[dict]:
-    """The rows of the ``caveats`` table: every narrative sentence that qualifies the report's
-    own figures, with its kind, task section and line."""
-    found = unreported_spending(source)
-    return [
-        {
-            "kind": SPENDING_NOT_ALL_REPORTED,
-            "task": None if pd.isna(row.task) else int(row.task),
-            "quote": row.quote,
-            "source_line": int(row.source_line),
-        }
-        for row in found.itertuples()
-    ]
 
 
 def spending_caveats(caveats: pd.DataFrame) -> pd.DataFrame:

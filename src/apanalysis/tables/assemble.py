@@ -10,7 +10,6 @@ from pathlib import Path
 from apanalysis.source.achieved import achieved_value, achievement_ratio
 from apanalysis.source.amounts import mark_parts, quote_line
 from apanalysis.source.annex import Annex, AnnexRecord, parse_annex, plain, split_action
-from apanalysis.source.caveats import caveat_rows
 from apanalysis.source.completion import completion_level
 from apanalysis.source.document import Document
 from apanalysis.source.flags import flag
@@ -227,7 +226,7 @@ def build_tables(source: Document | SourceText, year: int) -> YearData:
             with_places(amount_rows, document, "amounts"), "amounts", COLUMNS["amounts"]
         ),
         caveats=frame_from_rows(
-            with_places(caveat_rows(document), document, "caveats"), "caveats", COLUMNS["caveats"]
+            with_places(list(narrative.caveats), document, "caveats"), "caveats", COLUMNS["caveats"]
         ),
         problems=frame_from_rows(problem_rows, "problems", COLUMNS["problems"]),
         lines=frame_from_rows(line_rows, "lines", COLUMNS["lines"]),

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from apanalysis.source.caveats import spending_unreported, unreported_spending
+from apanalysis.source.caveats import unreported_spending
 from apanalysis.source.reader import read_report
+from apanalysis.vocabulary.caveats import spending_unreported
 
 REPORT = Path(__file__).resolve().parents[3] / "data" / "raw" / "2020" / "report.txt"
 

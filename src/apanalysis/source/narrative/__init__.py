@@ -5,12 +5,14 @@ Input: ``(line_no, text)`` pairs of the raw file. Output: a :class:`Narrative` w
 * ``tasks`` -- one dict per "N uždavinys – ..." section (keys: the contract's ``tasks`` columns);
 * ``claims`` -- report-wide and per-task numbers the report states (``claims`` columns);
 * ``amounts`` -- every money amount in the narrative (``amounts`` columns, section "narrative");
+* ``caveats`` -- every sentence qualifying the report's own figures (``caveats`` columns);
 * ``problems`` -- ``(line, message)`` for things expected but not found.
 
 The modules follow the reading: :mod:`.text` (lines → blocks → sentences), :mod:`.sections`
 (before the tasks, task sections, after), :mod:`.counts` (counts and the finders of stated
 counts), :mod:`.values` (a task's criterion, achieved value and verdict), :mod:`.amounts` (money
-and the budget rule), :mod:`.claims` (the claims tables) and :mod:`.parse` (the whole).
+and the budget rule), :mod:`.claims` (the claims tables), :mod:`.caveats` and :mod:`.parse`
+(the whole).
 
 A claim's ``quote`` is its sentence and ``source_line`` the raw line where the matched words
 start. Sentences are matched with small named regexes on Lithuanian stems, tolerant of the

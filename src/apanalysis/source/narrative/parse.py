@@ -11,6 +11,7 @@ from apanalysis.source.narrative.amounts import (
     budget_of,
     parts_of_totals,
 )
+from apanalysis.source.narrative.caveats import caveat_rows
 from apanalysis.source.narrative.claims import (
     BEFORE_TASK_COUNTS,
     BEFORE_TASK_DASHED,
@@ -41,6 +42,7 @@ class Narrative:
     tasks: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
+    caveats: list[dict] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def claim(self, claim: str, task: int | None = None) -> dict | None:
@@ -146,4 +148,5 @@ def parse_narrative(lines: list[tuple[int, str]], year: int) -> Narrative:
     parts = parts_of_totals(budgets, summary)
     every = amounts_of(sections.before) + [a for b in budgets for a in b.amounts] + summary.amounts
     out.amounts = [amount_row(year, a, parts.get(id(a), "")) for a in every]
+    out.caveats = caveat_rows(sections)
     return out
