@@ -28,8 +28,5 @@ def unreported_spending(source: Document | SourceText) -> pd.DataFrame:
 
 
 def spending_caveats(caveats: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a ``caveats`` table that say not all spending was reported (all rows of a
-    frame from :func:`unreported_spending`, which has no ``kind``)."""
-    if "kind" not in caveats.columns:
-        return caveats
+    """The rows of a ``caveats`` table that say not all spending was reported."""
     return caveats[caveats["kind"] == SPENDING_NOT_ALL_REPORTED]

@@ -44,14 +44,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     cell that starts like a formula (``=``, ``+``, ``-``, ``@``) gets an apostrophe before it,
     so that a spreadsheet shows it and never runs it; numbers are written as they are, and the
     Parquet files and the workbook keep every text exactly."""
-    shown = frame.copy()
-    for column in shown.columns:
-        if not pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(
-            shown[column]
-        ):
-            shown[column] = shown[column].map(
-                lambda v: as_text_cell(v) if isinstance(v, str) else v
-            )
+    text = frame.select_dtypes(exclude=["number", "bool"])
+    shown = frame.assign(
+        **{c: text[c].map(lambda v: as_text_cell(v) if isinstance(v, str) else v) for c in text}
+    )
     return shown.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
