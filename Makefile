@@ -46,8 +46,8 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv --without-pip $(VENV)
 	$(call install,-e .)
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (apanalysis)" >/dev/null
 	$(BIN)/python tools/compile_imports.py
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (apanalysis)" >/dev/null
 	@rm -f $(DEV_STAMP) $(LAB_STAMP)
 	@touch $(STAMP)
 

@@ -199,3 +199,60 @@ def test_a_kernel_that_dies_twice_is_one_line(tmp_path, monkeypatch):
     message = error.value.one_line()
     assert "\n" not in message and "notebook doomed failed: its kernel died twice" in message
     assert hidden_files(tmp_path) == []
+
+
+def _cells_notebook(path: Path, sources: list[str]) -> Path:
+    nb = json.loads(HELLO.read_text(encoding="utf-8"))
+    nb["cells"] = nb["cells"][:2] + [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+         "outputs": [], "source": source}
+        for i, source in enumerate(sources)
+    ]  # fmt: skip
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def _printed(executed_path: Path) -> list[str]:
+    """What each added cell (ids c0, c1…) of an executed notebook printed."""
+    cells = json.loads(executed_path.read_text(encoding="utf-8"))["cells"]
+    return [
+        "".join("".join(out.get("text", "")) for out in cell["outputs"])
+        for cell in cells
+        if cell.get("id", "").startswith("c") and cell["id"][1:].isdigit()
+    ]
+
+
+def test_a_running_notebook_is_written_when_it_starts_and_ends_not_after_every_cell(
+    tmp_path, monkeypatch
+):
+    import papermill.engines
+
+    from apanalysis.build import execution
+
+    writes = []
+    real_write = papermill.engines.write_ipynb
+    monkeypatch.setattr(
+        papermill.engines,
+        "write_ipynb",
+        lambda nb, path: writes.append(path) or real_write(nb, path),
+    )
+    source = _cells_notebook(tmp_path / "ten.ipynb", [f"print({i})" for i in range(10)])
+    output = tmp_path / "ten.out.ipynb"
+    kernel = execution.kernel_name()
+    execution.execute(source, output, {"year": 2021}, kernel, tmp_path)
+    assert len(writes) == 2  # papermill's own engine: 28 (twice per cell, and more)
+    assert _printed(output) == [f"{i}\n" for i in range(10)]
+
+
+def test_the_cells_run_before_a_kernel_died_are_written(tmp_path):
+    from apanalysis.build import execution
+
+    source = _cells_notebook(
+        tmp_path / "dies.ipynb",
+        ["print('first')", "print('second')", "import os\nos.kill(os.getpid(), 9)"],
+    )
+    output = tmp_path / "dies.out.ipynb"
+    with pytest.raises(Exception) as error:
+        execution.execute(source, output, {"year": 2021}, execution.kernel_name(), tmp_path)
+    assert execution._is_kernel_death(error.value)
+    assert _printed(output) == ["first\n", "second\n", ""]

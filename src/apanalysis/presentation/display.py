@@ -11,6 +11,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -292,19 +293,31 @@ def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
     return table(shown, caption=caption, hide_index=False)
 
 
-def figure(fig, dpi: int = 110, alt: str | None = None):
-    """A matplotlib Figure as an inline PNG image (works with any backend), with alternative
-    text for screen readers: ``alt``, or else the figure's title."""
+def figure(fig, saved: Iterable[Path | str] = (), dpi: int = 110, alt: str | None = None):
+    """A matplotlib Figure as an inline PNG image, with alternative text for screen readers:
+    ``alt``, or else the figure's title.
+
+    ``saved``: the paths :func:`~apanalysis.presentation.plots.save_figure` returned for ``fig``.
+    Its PNG file is shown as it is, scaled to ``dpi`` (sharper in print, and the figure is not
+    drawn again: a drawing is most of a figure's time). Without it, ``fig`` is drawn at ``dpi``.
+    """
     from IPython.display import Image, Markdown
 
-    from apanalysis.presentation.plots import is_empty, tight_bbox
+    from apanalysis.presentation.plots import PNG_DPI, is_empty, png_size, tight_bbox
 
     if is_empty(fig):
         return Markdown("*" + escape_markdown(is_empty(fig)) + "*")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=tight_bbox(fig))
     alt = alt or figure_title(fig)
-    return Image(data=buffer.getvalue(), format="png", metadata={"alt": alt} if alt else None)
+    metadata = {"alt": alt} if alt else {}
+    png_file = next((Path(path) for path in saved if Path(path).suffix == ".png"), None)
+    if png_file is None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches=tight_bbox(fig))
+        return Image(data=buffer.getvalue(), format="png", metadata=metadata or None)
+    data = png_file.read_bytes()
+    width, height = png_size(data)
+    shown = {"width": round(width * dpi / PNG_DPI), "height": round(height * dpi / PNG_DPI)}
+    return Image(data=data, format="png", metadata={**metadata, **shown})
 
 
 def figure_title(fig) -> str:

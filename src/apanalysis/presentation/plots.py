@@ -7,6 +7,7 @@ Okabe-Ito palette; status colours and Lithuanian status labels are defined here,
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import matplotlib
@@ -102,6 +103,8 @@ def new_figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, ax
 
 
+#: Resolution (dots per inch) of the saved PNG files, which the reports also show.
+PNG_DPI = 150
 #: Set on a figure with nothing to draw; ``display.figure`` shows this sentence instead.
 EMPTY_ATTR = "apanalysis_empty"
 
@@ -412,6 +415,13 @@ def tight_bbox(fig: Figure):
     return fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
 
 
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of PNG image data (from its IHDR header)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not PNG image data")
+    return struct.unpack(">II", png[16:24])
+
+
 def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: str) -> list[Path]:
     """Write ``fig`` to ``<figures_dir>/<year>/<name>.png`` and ``.svg`` atomically
     (``figures_dir`` None = the project's figures folder); returns the two paths."""
@@ -426,7 +436,7 @@ def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: st
             write_with(
                 target,
                 lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(
-                    tmp, format=fmt, dpi=150, bbox_inches=bbox, metadata=metadata
+                    tmp, format=fmt, dpi=PNG_DPI, bbox_inches=bbox, metadata=metadata
                 ),
             )
         paths.append(target)

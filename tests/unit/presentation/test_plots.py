@@ -102,6 +102,37 @@ def test_save_figure_writes_png_and_svg(tmp_path):
     ]  # no temporary files left behind
 
 
+def test_a_saved_figure_is_shown_from_its_png_file_without_drawing_it_again(tmp_path):
+    from PIL import Image as PILImage
+
+    from apanalysis.presentation import display
+
+    fig = plots.status_by_task(cr.status_counts(measures()))
+    saved = plots.save_figure(fig, tmp_path, 2020, "status_by_task")
+    width, height = PILImage.open(saved[0]).size
+
+    def no_more_drawing(*args, **kwargs):
+        raise AssertionError("the figure was drawn again")
+
+    fig.savefig = no_more_drawing
+    shown = display.figure(fig, saved)
+    assert shown.data == saved[0].read_bytes()
+    _, metadata = shown._repr_png_()
+    # the 150-dpi file, at the size a 110-dpi drawing would have on the page
+    assert metadata["width"] == round(width * 110 / 150)
+    assert metadata["height"] == round(height * 110 / 150)
+    assert metadata["alt"] == display.figure_title(fig) != ""
+
+
+def test_png_size_reads_the_header_and_refuses_other_data(tmp_path):
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (37, 11)).save(tmp_path / "x.png")
+    assert plots.png_size((tmp_path / "x.png").read_bytes()) == (37, 11)
+    with pytest.raises(ValueError):
+        plots.png_size(b"<svg></svg>")
+
+
 def test_save_figure_keeps_old_file_when_drawing_fails(tmp_path):
     target = tmp_path / "2020" / "broken.png"
     target.parent.mkdir(parents=True)
