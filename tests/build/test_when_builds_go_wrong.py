@@ -256,3 +256,51 @@ def test_the_cells_run_before_a_kernel_died_are_written(tmp_path):
         execution.execute(source, output, {"year": 2021}, execution.kernel_name(), tmp_path)
     assert execution._is_kernel_death(error.value)
     assert _printed(output) == ["first\n", "second\n", ""]
+
+
+def test_the_kernels_start_while_the_year_is_parsed_and_the_cells_run_after(tmp_path, monkeypatch):
+    folders = _hello_folders(tmp_path, [])
+    _notebook(
+        folders["nbs"] / "timed.ipynb",
+        "import os, time, psutil\nprint(psutil.Process(os.getpid()).create_time(), time.time())",
+    )
+    parsed = {}
+
+    def slow_parse(year, raw_dir, processed_dir):
+        time.sleep(4)  # a kernel starts in about a second
+        _fake_parse(year, raw_dir, processed_dir)
+        parsed["at"] = time.time()
+
+    monkeypatch.setattr(pipeline, "parse_step", slow_parse)
+    pipeline.build(
+        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+        notebooks=("timed",), notebooks_dir=folders["nbs"],
+    )  # fmt: skip
+    cells = json.loads((folders["reports"] / "2021" / "timed.ipynb").read_text(encoding="utf-8"))
+    started, ran = map(float, "".join(cells["cells"][-1]["outputs"][0]["text"]).split())
+    assert started < parsed["at"] - 1 < ran  # the kernel was up before the parse ended
+
+
+def test_a_parse_that_fails_stops_the_waiting_kernels_and_leaves_nothing(tmp_path, monkeypatch):
+    import psutil
+
+    folders = _hello_folders(tmp_path, ["a", "b"])
+
+    def failing_parse(year, raw_dir, processed_dir):
+        time.sleep(3)  # the kernels are up, waiting for the tables
+        raise ApanalysisError("the parse failed", Path(raw_dir) / "2021" / "report.txt")
+
+    monkeypatch.setattr(pipeline, "parse_step", failing_parse)
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    with pytest.raises(ApanalysisError, match="the parse failed"):
+        pipeline.build(
+            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+            notebooks=("a", "b"), notebooks_dir=folders["nbs"],
+        )  # fmt: skip
+    time.sleep(0.5)
+    after = {p.pid for p in psutil.Process().children(recursive=True) if p.is_running()}
+    assert after <= before  # no kernel left running
+    assert hidden_files(tmp_path) == []
+    assert not (folders["reports"] / "2021").exists() or not list(
+        (folders["reports"] / "2021").iterdir()
+    )

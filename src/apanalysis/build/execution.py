@@ -7,14 +7,14 @@ every notebook of the group succeeded. A failed notebook is kept as ``<name>.fai
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,20 +26,15 @@ from apanalysis.errors import ApanalysisError
 KERNEL_NAME = "apanalysis"
 #: Kernel used when ``KERNEL_NAME`` is missing: resolves to the running interpreter.
 FALLBACK_KERNEL = "python3"
-#: Notebooks run at the same time (the machine has 2 cores; kernels wait on I/O too).
-MAX_WORKERS = 3
+#: Notebooks run at the same time: the four reports of a year. Their kernels start while the
+#: year is parsed (on one core); then the cells of all four share the two cores.
+MAX_WORKERS = 4
 #: Seconds a single cell may run before the build fails.
 CELL_TIMEOUT = 900
 #: Seconds a kernel may take to start.
 START_TIMEOUT = 120
 #: Times a notebook runs when its kernel dies (a crash or a kernel that never answered).
 KERNEL_ATTEMPTS = 2
-
-#: Seconds between two writes of a running notebook (papermill's own engine writes it before and
-#: after every cell: about 0.9 s of a 7 s notebook). It is always written when it starts and ends.
-SAVE_EVERY = 10.0
-#: Name of the papermill engine of :func:`sparse_save_engine`.
-ENGINE_NAME = "apanalysis-sparse-saves"
 
 #: Optional modules that slow every import of nbformat and that the build never needs:
 #: jsonschema imports rfc3987_syntax when it is installed (JupyterLab's jupyter-events brings it),
@@ -71,6 +66,8 @@ class Run:
     failed_copy: Path | None = None
     #: Set when the build is interrupted: the run keeps nothing, not even a failed copy.
     cancelled: bool = False
+    #: When its first cell started (``time.perf_counter``), once the build let it run.
+    started: float | None = None
     kernels: list = field(default_factory=list)
 
 
@@ -92,54 +89,6 @@ def kernel_name() -> str:
         )
         return FALLBACK_KERNEL
     return KERNEL_NAME
-
-
-@functools.cache
-def sparse_save_engine() -> str:
-    """Register (once) and name a papermill engine that writes the executed notebook when it
-    starts, when it ends (also after an error or a dead kernel) and at most every
-    :data:`SAVE_EVERY` seconds between; papermill's own engine writes it twice per cell."""
-    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
-
-    class SparseSaves(NotebookExecutionManager):
-        written_at: float | None = None
-
-        def save(self, **kwargs):
-            now, ended = time.monotonic(), self.end_time is not None
-            if ended or self.written_at is None or now - self.written_at >= SAVE_EVERY:
-                super().save(**kwargs)
-                self.written_at = now
-
-    class SparseSaveEngine(NBClientEngine):
-        @classmethod
-        def execute_notebook(
-            cls,
-            nb,
-            kernel_name,
-            output_path=None,
-            progress_bar=True,
-            log_output=False,
-            autosave_cell_every=30,
-            **kwargs,
-        ):
-            # papermill's Engine.execute_notebook, with SparseSaves as the execution manager
-            nb_man = SparseSaves(
-                nb,
-                output_path=output_path,
-                progress_bar=progress_bar,
-                log_output=log_output,
-                autosave_cell_every=autosave_cell_every,
-            )
-            nb_man.notebook_start()
-            try:
-                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
-            finally:
-                nb_man.cleanup_pbar()
-                nb_man.notebook_complete()
-            return nb_man.nb
-
-    papermill_engines.register(ENGINE_NAME, SparseSaveEngine)
-    return ENGINE_NAME
 
 
 def _client_config(channels: Path):
@@ -179,8 +128,11 @@ def execute(
     kernel: str,
     cwd: Path,
     run: Run | None = None,
+    before_cells: Callable[[], None] | None = None,
 ) -> None:
     """Run ``nb_path`` with papermill into ``output``; the kernel starts in ``cwd``.
+
+    ``before_cells`` is called once the kernel is up, before the first cell (:mod:`.engine`).
 
     The caller has checked the parameters (:func:`apanalysis.build.registry.check_parameters`).
     papermill's own ``cwd=`` does a process-wide ``os.chdir`` (unsafe with threads), so the
@@ -189,7 +141,11 @@ def execute(
     """
     import papermill
 
-    extra = {} if run is None else {"kernel_manager_class": _tracked_manager_class(run)}
+    from apanalysis.build.engine import engine_name
+
+    extra: dict[str, Any] = {"before_cells": before_cells} if before_cells else {}
+    if run is not None:
+        extra["kernel_manager_class"] = _tracked_manager_class(run)
     channels = Path(tempfile.mkdtemp(prefix="apanalysis-kernel-"))
     try:
         papermill.execute_notebook(
@@ -197,7 +153,7 @@ def execute(
             str(output),
             parameters=dict(parameters),
             kernel_name=kernel,
-            engine_name=sparse_save_engine(),
+            engine_name=engine_name(),
             progress_bar=False,
             start_timeout=START_TIMEOUT,
             execution_timeout=CELL_TIMEOUT,
@@ -288,9 +244,36 @@ def _keep_failed(run: Run) -> None:
         _readable(run.failed_copy)
 
 
-def run_one(run: Run, parameters: Mapping[str, Any], kernel: str, cwd: Path) -> Run:
+class RunCancelled(Exception):
+    """The build stopped a run whose kernel was waiting for the tables (it failed or was
+    interrupted while parsing)."""
+
+
+def _gated(run: Run, gate: threading.Event | None) -> Callable[[], None] | None:
+    """The ``before_cells`` of ``run``: wait until the build opens ``gate``, then go on, or
+    raise :class:`RunCancelled` if the run was cancelled meanwhile."""
+    if gate is None:
+        return None
+
+    def before_cells() -> None:
+        gate.wait()
+        if run.cancelled:
+            raise RunCancelled(run.name)
+        run.started = time.perf_counter()
+
+    return before_cells
+
+
+def run_one(
+    run: Run,
+    parameters: Mapping[str, Any],
+    kernel: str,
+    cwd: Path,
+    gate: threading.Event | None = None,
+) -> Run:
     """Execute and export one notebook into its staged files (worker thread). A kernel that
-    dies is started again once; a second death is reported in one line."""
+    dies is started again once; a second death is reported in one line. With ``gate``, the
+    kernel starts at once and the cells run when the build sets it (the tables are written)."""
     from nbclient.exceptions import CellTimeoutError
     from papermill import PapermillExecutionError
 
@@ -299,7 +282,7 @@ def run_one(run: Run, parameters: Mapping[str, Any], kernel: str, cwd: Path) -> 
     start = time.perf_counter()
     for attempt in range(1, KERNEL_ATTEMPTS + 1):
         try:
-            execute(run.source, run.staged_nb, parameters, kernel, cwd, run)
+            execute(run.source, run.staged_nb, parameters, kernel, cwd, run, _gated(run, gate))
             export_html(run.staged_nb, run.staged_html)
             break
         except (PapermillExecutionError, CellTimeoutError) as error:
@@ -326,7 +309,7 @@ def run_one(run: Run, parameters: Mapping[str, Any], kernel: str, cwd: Path) -> 
                 "the 'apanalysis' kernel starts (make setup), then build again",
                 run.source,
             )
-    run.seconds = time.perf_counter() - start
+    run.seconds = time.perf_counter() - (run.started or start)
     return run
 
 

@@ -12,6 +12,7 @@ a failure leaves the earlier good reports in place and keeps the failed notebook
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -53,6 +54,7 @@ __all__ = [
     "kernel_name",
     "notebook_parameters",
     "plan",
+    "NotebookBatch",
     "run_jobs",
     "trends_parameters",
 ]
@@ -124,55 +126,84 @@ class Built(list):
         self.refused = dict(refused or {})
 
 
-def _stage_runs(jobs: Sequence[Job], reports_dir: Path) -> list[execution.Run]:
-    return [
-        execution.stage_run(job.name, job.source, Path(reports_dir) / job.group, job.group)
-        for job in jobs
-    ]
+class NotebookBatch:
+    """The notebook runs of a build, in a thread pool (one thread and one kernel per notebook).
 
+    Created before the years are parsed: the kernels start at once, while the parse keeps one
+    core busy, and the cells wait for :meth:`finish` (which opens the gate once the tables are
+    written) or are stopped by :meth:`cancel`. Every run writes into its own staging files.
+    """
 
-def _run_all(runs: Sequence[execution.Run], jobs: Sequence[Job], kernel: str) -> None:
-    """Run every notebook in a thread pool; on an interrupt, kill the kernels and wait for the
-    threads, so that nothing writes a staging file after it is discarded."""
-    pool = ThreadPoolExecutor(max_workers=max(1, min(MAX_WORKERS, len(runs))))
-    try:
-        futures = {
-            pool.submit(execution.run_one, run, job.parameters, kernel, job.source.parent): job
-            for run, job in zip(runs, jobs, strict=True)
+    def __init__(self, jobs: Sequence[Job], folders: Mapping[str, Path], kernel: str):
+        self.jobs, self.folders = list(jobs), folders
+        self.runs = [
+            execution.stage_run(
+                job.name, job.source, Path(folders["reports"]) / job.group, job.group
+            )
+            for job in self.jobs
+        ]
+        self.gate = threading.Event()
+        self.pool = ThreadPoolExecutor(max_workers=max(1, min(MAX_WORKERS, len(self.runs))))
+        self.futures = {
+            self.pool.submit(
+                execution.run_one, run, job.parameters, kernel, job.source.parent, self.gate
+            ): job
+            for run, job in zip(self.runs, self.jobs, strict=True)
         }
-        for future in as_completed(futures):
-            run, job = future.result(), futures[future]
-            state = "FAILED after" if run.error else "done in"
-            print(f"[{job.group}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
-    except BaseException:
-        execution.stop_kernels(runs)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
+    def cancel(self) -> None:
+        """Stop every run (kill its kernel), wait for the threads, remove the staging files."""
+        execution.stop_kernels(self.runs)
+        self.gate.set()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        execution.discard(self.runs)
 
-def run_jobs(jobs: Sequence[Job], folders: Mapping[str, Path], kernel: str) -> list[Path]:
-    """Run notebooks concurrently (all years in one pool); commit each year whose notebooks all
-    succeeded and record it in the manifest; raise for the first failure afterwards."""
-    runs = _stage_runs(jobs, folders["reports"])
-    manifest = read_manifest(folders["reports"])
-    built: list[Path] = []
-    try:
-        _run_all(runs, jobs, kernel)
-        for group in dict.fromkeys(job.group for job in jobs):
-            pairs = [(r, j) for r, j in zip(runs, jobs, strict=True) if j.group == group]
-            if not any(r.error for r, _ in pairs):
-                out_dir = Path(folders["reports"]) / group
-                built += execution.commit([r for r, _ in pairs], out_dir)
-                record(manifest, [j for _, j in pairs], folders["reports"])
-        failed = [run for run in runs if run.error]
+    def finish(self) -> list[Path]:
+        """Let the cells run; commit each year whose notebooks all succeeded and record it in
+        the manifest; raise for the first failure afterwards."""
+        try:
+            self._wait()
+            return self._commit()
+        finally:
+            execution.discard(self.runs)
+
+    def _wait(self) -> None:
+        """Open the gate and report each run as it ends. On an interrupt, kill the kernels and
+        wait for the threads, so that nothing writes a staging file after it is discarded."""
+        self.gate.set()
+        try:
+            for future in as_completed(self.futures):
+                run, job = future.result(), self.futures[future]
+                state = "FAILED after" if run.error else "done in"
+                print(f"[{job.group}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
+        except BaseException:
+            execution.stop_kernels(self.runs)
+            raise
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _commit(self) -> list[Path]:
+        manifest = read_manifest(self.folders["reports"])
+        built: list[Path] = []
+        pairs = list(zip(self.runs, self.jobs, strict=True))
+        for group in dict.fromkeys(job.group for job in self.jobs):
+            mine = [(run, job) for run, job in pairs if job.group == group]
+            if not any(run.error for run, _ in mine):
+                out_dir = Path(self.folders["reports"]) / group
+                built += execution.commit([run for run, _ in mine], out_dir)
+                record(manifest, [job for _, job in mine], self.folders["reports"])
+        failed = [run for run in self.runs if run.error]
         if failed:
             more = f" (and {len(failed) - 1} more notebook(s) failed)" if len(failed) > 1 else ""
             error = failed[0].error
             raise ApanalysisError(error.message + more, error.path)
         return built
-    finally:
-        execution.discard(runs)
+
+
+def run_jobs(jobs: Sequence[Job], folders: Mapping[str, Path], kernel: str) -> list[Path]:
+    """Run notebooks concurrently (all years in one pool) and commit them
+    (:meth:`NotebookBatch.finish`)."""
+    return NotebookBatch(jobs, folders, kernel).finish()
 
 
 def build(
@@ -234,8 +265,31 @@ def _build_locked(
         if any(job.group == TRENDS_NOTEBOOK for job in stale)
         else [int(job.group) for job in stale]
     )
+    folders["figures"].mkdir(parents=True, exist_ok=True)
+    kernel = kernel_name()
+    batch = NotebookBatch(stale, folders, kernel)  # the kernels start during the parse
+    try:
+        refused = _parse_years(to_parse, folders, force)
+    except BaseException:
+        batch.cancel()
+        raise
+    if refused:  # plan again without them (the trends notebook compares the others only)
+        batch.cancel()
+        kept = [year for year in years if year not in refused]
+        stale, _ = plan(kept, names, nb_dir, folders, force)
+        if not stale:
+            return Built(refused=refused)
+        batch = NotebookBatch(stale, folders, kernel)
+    return Built(batch.finish(), refused)
+
+
+def _parse_years(
+    years: Sequence[int], folders: Mapping[str, Path], force: bool
+) -> dict[int, ApanalysisError]:
+    """Parse each year whose tables are stale and check its assessment file; return the years
+    refused for an annex with no rows (each said in one line)."""
     refused = {}
-    for year in dict.fromkeys(to_parse):
+    for year in dict.fromkeys(years):
         _parse_if_needed(year, folders, force)
         refusal = empty_annex_refusal(year, folders["raw"], folders["processed"])
         if refusal is not None:
@@ -243,13 +297,7 @@ def _build_locked(
             refused[year] = refusal
             continue
         check_assessment(year, folders["raw"], folders["processed"])
-    if refused:  # plan again without them (the trends notebook compares the others only)
-        kept = [year for year in years if year not in refused]
-        stale, _ = plan(kept, names, nb_dir, folders, force)
-    if not stale:
-        return Built(refused=refused)
-    folders["figures"].mkdir(parents=True, exist_ok=True)
-    return Built(run_jobs(stale, folders, kernel_name()), refused)
+    return refused
 
 
 def _parse_if_needed(year: int, folders: Mapping[str, Path], force: bool) -> None:
