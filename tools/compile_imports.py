@@ -70,8 +70,7 @@ def group_modules(group: str) -> list[str]:
 
 
 def import_all(names: list[str]) -> list[str]:
-    """Import ``names`` with bytecode writing on; return those that failed ("name (Error)")."""
-    sys.dont_write_bytecode = False  # whatever PYTHONDONTWRITEBYTECODE says
+    """Import ``names``; return those that failed ("name (Error)")."""
     failed = []
     for name in names:
         try:
@@ -82,6 +81,7 @@ def import_all(names: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    sys.dont_write_bytecode = False  # whatever PYTHONDONTWRITEBYTECODE says, before any import
     if argv[:1] == ["--group"]:  # the second process: import one group, report failures
         failed = import_all(group_modules(argv[1]))
         if failed:

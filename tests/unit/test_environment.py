@@ -77,16 +77,40 @@ def test_make_test_adds_the_dev_extra_and_make_lab_the_lab_extra():
     assert "jupyterlab" not in names(project["project"]["dependencies"])
 
 
-def test_the_setup_step_that_compiles_a_builds_imports_finds_every_module():
+def test_the_setup_step_compiles_what_a_build_imports_even_where_bytecode_is_off(tmp_path):
+    """Run with PYTHONDONTWRITEBYTECODE set (as on the CI machine) and a private bytecode folder:
+    the bytecode of the data side, the Jupyter side and the package itself is written there."""
+    import os
     import subprocess
     import sys
 
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "tools" / "compile_imports.py")],
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
     assert result.returncode == 0
     assert result.stderr == ""  # no module of the list was skipped
     assert result.stdout.startswith("compiled the bytecode of a build's imports in ")
+    written = {path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pyc")}
+
+    # under the prefix, a module's bytecode is <prefix>/<its folder>/<stem>.cpython-3XY.pyc
+    stems = {name.split(".cpython-")[0] for name in written}
+
+    def compiled(module_file: str) -> bool:
+        return any(stem.endswith("/" + module_file.removesuffix(".py")) for stem in stems)
+
+    for module_file in (
+        "pandas/__init__.py",  # the data side, imported first
+        "pandas/core/frame.py",
+        "openpyxl/workbook/workbook.py",
+        "matplotlib/figure.py",  # the Jupyter side
+        "ipykernel/kernelapp.py",
+        "debugpy/server/api.py",  # imported by every kernel at start
+        "apanalysis/cli.py",  # the package itself
+        "apanalysis/presentation/plots.py",
+    ):
+        assert compiled(module_file), module_file
