@@ -19,9 +19,9 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 UV_HOME := $(VENV)/.uv
-# The uv to install with (prints its path): one on PATH, else one that $(PYTHON)'s own pip puts
-# into .venv/.uv (seconds: the venv itself is made without pip, which would take longer).
-FIND_UV := command -v uv || { { [ -x $(UV_HOME)/bin/uv ] || $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv >/dev/null 2>&1; } && [ -x $(UV_HOME)/bin/uv ] && echo $(UV_HOME)/bin/uv; }
+# The uv to install with (prints its path): one on PATH, else its wheel from PyPI unpacked into
+# .venv/.uv by tools/fetch_uv.py (1 s), else one that $(PYTHON)'s own pip puts there (5 s).
+FIND_UV := command -v uv || { { [ -x $(UV_HOME)/bin/uv ] || $(PYTHON) tools/fetch_uv.py $(UV_HOME) >/dev/null || $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv >/dev/null 2>&1; } && [ -x $(UV_HOME)/bin/uv ] && echo $(UV_HOME)/bin/uv; }
 
 # $(call install,SPEC): install SPEC (e.g. -e .) into .venv with uv, or with pip (added to the
 # venv first) when uv cannot be had or INSTALLER=pip.

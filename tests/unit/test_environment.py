@@ -67,6 +67,7 @@ def test_make_reports_installs_what_a_build_needs_and_no_test_or_lab_tools():
     assert "pip install --quiet --python .venv/bin/python -e ." in commands
     assert ".[dev]" not in commands and ".[lab]" not in commands
     assert "--without-pip" in commands and "tools/compile_imports.py" in commands
+    assert "tools/fetch_uv.py" in commands  # uv straight from PyPI, pip only if it fails
 
 
 def test_make_test_adds_the_dev_extra_and_make_lab_the_lab_extra():
