@@ -8,9 +8,12 @@ shows the traceback instead. Problems found in a report make ``validate`` and ``
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from apanalysis import paths
 from apanalysis.errors import ApanalysisError
@@ -266,5 +269,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
+def run() -> NoReturn:
+    """The ``apanalysis`` command: :func:`main`, then an exit that skips tearing down the
+    interpreter's modules and objects one by one (0.7 s after a build, all of it waiting).
+
+    Its exit handler is registered before the libraries that :func:`main` imports register
+    theirs, so it runs after all of them; it flushes the standard streams and ends the process
+    with the command's exit status. Every output is complete by then (written, then renamed).
+    """
+    status = 1
+
+    def leave() -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+    atexit.register(leave)
+    try:
+        status = main()
+    except SystemExit as stop:  # argparse: --help, --version (0) or a usage error (2)
+        status = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 1
+        raise
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -304,3 +304,24 @@ def test_a_parse_that_fails_stops_the_waiting_kernels_and_leaves_nothing(tmp_pat
     assert not (folders["reports"] / "2021").exists() or not list(
         (folders["reports"] / "2021").iterdir()
     )
+
+
+def test_a_builds_kernel_starts_without_the_debugger(tmp_path, monkeypatch):
+    from apanalysis.build import execution
+
+    assert execution.kernel_command(["/venv/bin/python", "-m", "ipykernel_launcher", "-f", "c"]) == [
+        "/venv/bin/python", "-m", "apanalysis.build.kernel", "-f", "c"
+    ]  # fmt: skip
+    assert execution.kernel_command(["R", "--slave"]) == ["R", "--slave"]  # not ipykernel
+    folders = _hello_folders(tmp_path, [])
+    _notebook(
+        folders["nbs"] / "probe.ipynb",
+        "import sys\nprint(sys.modules.get('debugpy', 'absent'), 'ipykernel' in sys.modules)",
+    )
+    monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
+    pipeline.build(
+        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+        notebooks=("probe",), notebooks_dir=folders["nbs"],
+    )  # fmt: skip
+    cells = json.loads((folders["reports"] / "2021" / "probe.ipynb").read_text(encoding="utf-8"))
+    assert "".join(cells["cells"][-1]["outputs"][0]["text"]) == "None True\n"

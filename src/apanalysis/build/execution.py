@@ -106,9 +106,19 @@ def _client_config(channels: Path):
     return Config({"KernelManager": manager})
 
 
+#: The module a build's kernels start with (:mod:`apanalysis.build.kernel`: no debugger).
+BUILD_KERNEL_MODULE = "apanalysis.build.kernel"
+
+
+def kernel_command(command: list[str]) -> list[str]:
+    """A kernel spec's command with ``-m ipykernel_launcher`` replaced by the build's kernel
+    module; any other kernel's command as it is."""
+    return [BUILD_KERNEL_MODULE if part == "ipykernel_launcher" else part for part in command]
+
+
 def _tracked_manager_class(run: Run):
     """A kernel manager class that records each kernel it starts in ``run.kernels`` (so an
-    interrupted build can stop them)."""
+    interrupted build can stop them) and starts it with :func:`kernel_command`."""
     from jupyter_client.manager import AsyncKernelManager
 
     class TrackedKernelManager(AsyncKernelManager):
@@ -117,6 +127,9 @@ def _tracked_manager_class(run: Run):
                 raise RuntimeError("the build was interrupted")
             super().__init__(**kwargs)
             run.kernels.append(self)
+
+        def format_kernel_cmd(self, extra_arguments=None):
+            return kernel_command(super().format_kernel_cmd(extra_arguments))
 
     return TrackedKernelManager
 
