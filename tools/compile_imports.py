@@ -15,7 +15,6 @@ core per process. Two processes writing the same ``.pyc`` is safe (each write is
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 import subprocess
 import sys
@@ -29,8 +28,7 @@ JUPYTER_SIDE = (
     "matplotlib.backends.backend_svg",
     "PIL.PngImagePlugin",
     "ipykernel.kernelapp",
-    "ipykernel.ipkernel",
-    "ipykernel.debugger",  # imports debugpy at every kernel start (1 s uncompiled)
+    "ipykernel.ipkernel",  # not ipykernel.debugger: a build's kernels start without debugpy
     "IPython.core.display",
     "papermill",
     "nbclient",
@@ -88,9 +86,7 @@ def main(argv: list[str]) -> int:
             print("not importable (skipped): " + ", ".join(failed), file=sys.stderr)
         return 0
     start = time.perf_counter()
-    # debugpy warns on stderr at import about frozen modules, which a build's kernels never mind.
-    quiet = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    other = subprocess.Popen([sys.executable, __file__, "--group", "jupyter"], env=quiet)
+    other = subprocess.Popen([sys.executable, __file__, "--group", "jupyter"])
     failed = import_all(group_modules("data"))
     if failed:
         print("not importable (skipped): " + ", ".join(failed), file=sys.stderr)

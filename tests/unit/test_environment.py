@@ -110,7 +110,7 @@ def test_the_setup_step_compiles_what_a_build_imports_even_where_bytecode_is_off
         "openpyxl/workbook/workbook.py",
         "matplotlib/figure.py",  # the Jupyter side
         "ipykernel/kernelapp.py",
-        "debugpy/server/api.py",  # imported by every kernel at start
+        "ipykernel/ipkernel.py",
         "apanalysis/cli.py",  # the package itself
         "apanalysis/presentation/plots.py",
     ):

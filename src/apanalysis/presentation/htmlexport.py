@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -104,7 +105,7 @@ def _exporter_config():
 
 
 def make_exporter():
-    """A configured nbconvert ``HTMLExporter`` (one per thread: exporters are not shared)."""
+    """A configured nbconvert ``HTMLExporter``."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -178,9 +179,24 @@ def toc_html(entries: Sequence[tuple[int, str, str]]) -> str:
     )
 
 
+#: One exporter serves every export of a process, one export at a time (:func:`notebook_to_html`).
+_EXPORT_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _shared_exporter():
+    return make_exporter()
+
+
 def notebook_to_html(nb) -> str:
-    """Render an executed ``NotebookNode`` as one self-contained HTML page."""
-    body, _ = make_exporter().from_notebook_node(nb)
+    """Render an executed ``NotebookNode`` as one self-contained HTML page.
+
+    The exporter is made once per process and used by one thread at a time: a new one compiles
+    its ten Jinja templates again (a third of an export's time), and an export is Python work
+    that threads could not run side by side anyway.
+    """
+    with _EXPORT_LOCK:
+        body, _ = _shared_exporter().from_notebook_node(nb)
     return add_toc(body)
 
 
