@@ -8,6 +8,7 @@ Okabe-Ito palette; status colours and Lithuanian status labels are defined here,
 from __future__ import annotations
 
 import struct
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
@@ -430,14 +431,27 @@ def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: st
     folder = Path(figures_dir) if figures_dir is not None else FIGURES_DIR
     folder = folder / str(int(year))
     paths, bbox = [], tight_bbox(fig)
-    for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
-        target = folder / f"{name}.{fmt}"
-        with matplotlib.rc_context({"svg.hashsalt": "apanalysis"}):
+    with _layout_frozen(fig), matplotlib.rc_context({"svg.hashsalt": "apanalysis"}):
+        for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
+            target = folder / f"{name}.{fmt}"
             write_with(
                 target,
                 lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(
                     tmp, format=fmt, dpi=PNG_DPI, bbox_inches=bbox, metadata=metadata
                 ),
             )
-        paths.append(target)
+            paths.append(target)
     return paths
+
+
+@contextmanager
+def _layout_frozen(fig: Figure):
+    """Draw ``fig`` with the layout it has now (:func:`tight_bbox` just made it) instead of
+    running its layout engine again for every file: the constrained layout is a third of a
+    figure's drawing time. The engine is back afterwards, for later changes to the figure."""
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine("none")
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
