@@ -325,3 +325,53 @@ def test_a_builds_kernel_starts_without_the_debugger(tmp_path, monkeypatch):
     )  # fmt: skip
     cells = json.loads((folders["reports"] / "2021" / "probe.ipynb").read_text(encoding="utf-8"))
     assert "".join(cells["cells"][-1]["outputs"][0]["text"]) == "None True\n"
+
+
+def _last_output(folders, name: str) -> str:
+    cells = json.loads((folders["reports"] / "2021" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    return "".join(cells["cells"][-1]["outputs"][0]["text"])
+
+
+PROBE = "import os\nprint(os.getpid(), 'leak' in dir(), get_ipython().execution_count)\nleak = 1"
+
+
+def test_notebooks_share_a_kernel_in_turn_each_from_an_empty_namespace(tmp_path, monkeypatch):
+    folders = _hello_folders(tmp_path, [])
+    for name in ("one", "two", "three"):
+        _notebook(folders["nbs"] / f"{name}.ipynb", PROBE)
+    monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
+    monkeypatch.setattr(pipeline, "LANES", 1)
+    pipeline.build(
+        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+        notebooks=("one", "two", "three"), notebooks_dir=folders["nbs"],
+    )  # fmt: skip
+    seen = [_last_output(folders, name).split() for name in ("one", "two", "three")]
+    assert len({pid for pid, _, _ in seen}) == 1  # one kernel ran the three
+    # as in a new kernel (the first notebook's): no name left over, the same In [n] each time
+    assert [(leak, count) for _, leak, count in seen] == [("False", seen[0][2])] * 3
+
+
+def test_a_notebook_after_a_failed_one_or_a_dead_kernel_runs_normally(
+    tmp_path, monkeypatch, capsys
+):
+    folders = _hello_folders(tmp_path, [])
+    _notebook(folders["nbs"] / "a_fails.ipynb", "leak = 1\nraise ValueError('broken')")
+    _notebook(folders["nbs"] / "b_after_failure.ipynb", PROBE)
+    _notebook(folders["nbs"] / "c_dies.ipynb", "import os\nos.kill(os.getpid(), 9)")
+    _notebook(folders["nbs"] / "d_after_death.ipynb", PROBE)
+    monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
+    monkeypatch.setattr(pipeline, "LANES", 1)
+    names = ("a_fails", "b_after_failure", "c_dies", "d_after_death")
+    with pytest.raises(ApanalysisError, match="notebook a_fails failed"):
+        pipeline.build(
+            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+            notebooks=names, notebooks_dir=folders["nbs"],
+        )  # fmt: skip
+    said = capsys.readouterr().out
+    states = ("FAILED after", "done in", "FAILED after", "done in")
+    for name, state in zip(names, states, strict=True):
+        assert f"[2021] {name} … {state}" in said
+    staged = folders["reports"] / "2021"
+    assert (staged / "a_fails.failed.ipynb").is_file()
+    assert (staged / "c_dies.failed.ipynb").is_file()
+    assert hidden_files(tmp_path) == []

@@ -8,6 +8,11 @@
   started and answered, before any cell runs. The build starts the kernels while it parses the
   reports (the parse uses one core of two) and lets the cells run once the tables are written;
   ``before_cells`` raises to stop the run instead.
+- **A kernel shared by notebooks in turn** (``km``, a kernel manager the caller owns, see
+  :class:`apanalysis.build.execution.Lane`). With ``reset_namespace`` the kernel's namespace,
+  history and execution count are reset before the first cell, as in a new kernel (IPython's
+  ``reset``), and pyplot's figures are closed; modules stay imported. The caller shuts the
+  kernel down; the client's channels are closed after each notebook.
 """
 
 from __future__ import annotations
@@ -19,6 +24,13 @@ from collections.abc import Callable
 #: Seconds between two writes of a running notebook (it is always written when it starts and
 #: when it ends).
 SAVE_EVERY = 10.0
+#: Run silently in a shared kernel before the next notebook: what a new kernel would have.
+RESET_CODE = (
+    "get_ipython().reset(new_session=True)\n"
+    "import sys as _s\n"
+    "if 'matplotlib.pyplot' in _s.modules: _s.modules['matplotlib.pyplot'].close('all')\n"
+    "del _s"
+)
 #: Name under which the engine is registered with papermill.
 ENGINE_NAME = "apanalysis"
 
@@ -48,14 +60,37 @@ def _engine_class():
                 self.written_at = now
 
     class GatedClient(PapermillNotebookClient):
-        def __init__(self, nb_man, before_cells: Callable[[], None] | None = None, **kwargs):
+        def __init__(
+            self,
+            nb_man,
+            before_cells: Callable[[], None] | None = None,
+            reset_namespace: bool = False,
+            **kwargs,
+        ):
             super().__init__(nb_man, **kwargs)
             self.before_cells = before_cells
+            self.reset_namespace = reset_namespace
+
+        def execute(self, **kwargs):
+            try:
+                return super().execute(**kwargs)
+            finally:
+                if not self.owns_km and self.kc is not None:  # the caller's kernel lives on
+                    self.kc.stop_channels()
+                    self.kc = None
 
         def papermill_execute_cells(self):
             if self.before_cells is not None:
                 self.before_cells()
+            if self.reset_namespace:
+                self._reset_namespace()
             super().papermill_execute_cells()
+
+        def _reset_namespace(self):
+            msg_id = self.kc.execute(RESET_CODE, silent=True, store_history=False)
+            reply = self.wait_for_reply(msg_id)
+            if reply is None or reply["content"]["status"] != "ok":
+                raise RuntimeError("the kernel could not be reset for the next notebook")
 
     class Engine(NBClientEngine):
         @classmethod
@@ -96,6 +131,7 @@ def _engine_class():
             start_timeout=60,
             execution_timeout=None,
             before_cells=None,
+            reset_namespace=False,
             **kwargs,
         ):
             # papermill's NBClientEngine.execute_managed_notebook, with GatedClient
@@ -111,6 +147,9 @@ def _engine_class():
                 stdout_file=stdout_file,
                 stderr_file=stderr_file,
             )
-            return GatedClient(nb_man, before_cells=before_cells, **final_kwargs).execute()
+            client = GatedClient(
+                nb_man, before_cells=before_cells, reset_namespace=reset_namespace, **final_kwargs
+            )
+            return client.execute()
 
     return Engine

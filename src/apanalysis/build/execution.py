@@ -26,9 +26,9 @@ from apanalysis.errors import ApanalysisError
 KERNEL_NAME = "apanalysis"
 #: Kernel used when ``KERNEL_NAME`` is missing: resolves to the running interpreter.
 FALLBACK_KERNEL = "python3"
-#: Notebooks run at the same time: the four reports of a year. Their kernels start while the
-#: year is parsed (on one core); then the cells of all four share the two cores.
-MAX_WORKERS = 4
+#: Kernels at a time, each running notebooks in turn (:class:`Lane`): one per core. They start
+#: while the year is parsed; a second notebook in a kernel finds its modules imported.
+LANES = 2
 #: Seconds a single cell may run before the build fails.
 CELL_TIMEOUT = 900
 #: Seconds a kernel may take to start.
@@ -142,10 +142,12 @@ def execute(
     cwd: Path,
     run: Run | None = None,
     before_cells: Callable[[], None] | None = None,
+    lane: Lane | None = None,
 ) -> None:
     """Run ``nb_path`` with papermill into ``output``; the kernel starts in ``cwd``.
 
     ``before_cells`` is called once the kernel is up, before the first cell (:mod:`.engine`).
+    With ``lane`` the notebook runs in the lane's kernel (reset first if it ran one before).
 
     The caller has checked the parameters (:func:`apanalysis.build.registry.check_parameters`).
     papermill's own ``cwd=`` does a process-wide ``os.chdir`` (unsafe with threads), so the
@@ -157,9 +159,12 @@ def execute(
     from apanalysis.build.engine import engine_name
 
     extra: dict[str, Any] = {"before_cells": before_cells} if before_cells else {}
-    if run is not None:
+    if lane is not None and run is not None:
+        extra.update(km=lane.manager(run, cwd), reset_namespace=lane.used)
+        lane.used = True
+    elif run is not None:
         extra["kernel_manager_class"] = _tracked_manager_class(run)
-    channels = Path(tempfile.mkdtemp(prefix="apanalysis-kernel-"))
+    channels = lane.channels if lane is not None else Path(tempfile.mkdtemp(prefix="apanalysis-"))
     try:
         papermill.execute_notebook(
             str(nb_path),
@@ -176,7 +181,60 @@ def execute(
             **extra,
         )
     finally:
-        shutil.rmtree(channels, ignore_errors=True)
+        if lane is None:
+            shutil.rmtree(channels, ignore_errors=True)
+
+
+class Lane:
+    """One kernel that runs a build's notebooks one after the other (one lane per worker
+    thread, :data:`LANES` at a time): the second notebook finds pandas, matplotlib and the
+    library imported, which is most of a new kernel's cost (2 s of CPU). Each notebook still
+    starts with an empty namespace and execution count 1 (:data:`.engine.RESET_CODE`). A kernel
+    that died, or a notebook in another folder, gets a new kernel. :meth:`close` ends it."""
+
+    def __init__(self, kernel: str):
+        self.kernel = kernel
+        self.channels = Path(tempfile.mkdtemp(prefix="apanalysis-kernel-"))
+        self.km: Any = None
+        self.cwd: Path | None = None
+        #: A notebook ran in the current kernel (the next one resets it first).
+        self.used = False
+
+    def manager(self, run: Run, cwd: Path):
+        """The kernel manager ``run`` uses: the lane's, or a new one (not started: nbclient
+        starts it in ``cwd``). It is added to ``run.kernels`` so that an interrupt stops it."""
+        if self.km is not None and (cwd != self.cwd or not self._alive()):
+            self.close_kernel()
+        if self.km is None:
+            self.km = _tracked_manager_class(run)(
+                kernel_name=self.kernel, config=_client_config(self.channels)
+            )
+            self.cwd, self.used = cwd, False
+        elif self.km not in run.kernels:
+            run.kernels.append(self.km)
+        return self.km
+
+    def _alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return bool(self.km.has_kernel and run_sync(self.km.is_alive)())
+
+    def close_kernel(self) -> None:
+        """Stop the lane's kernel (at once: its notebooks are written) and forget it."""
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None:
+            try:
+                if self.km.has_kernel:
+                    run_sync(self.km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - already dead or gone: nothing left to stop
+                pass
+            self.km = None
+
+    def close(self) -> None:
+        """Stop the kernel and remove the lane's socket folder."""
+        self.close_kernel()
+        shutil.rmtree(self.channels, ignore_errors=True)
 
 
 def stop_kernels(runs: Sequence[Run]) -> None:
@@ -283,10 +341,12 @@ def run_one(
     kernel: str,
     cwd: Path,
     gate: threading.Event | None = None,
+    lane: Lane | None = None,
 ) -> Run:
     """Execute and export one notebook into its staged files (worker thread). A kernel that
     dies is started again once; a second death is reported in one line. With ``gate``, the
-    kernel starts at once and the cells run when the build sets it (the tables are written)."""
+    kernel starts at once and the cells run when the build sets it (the tables are written).
+    With ``lane``, the notebook runs in the lane's kernel."""
     from nbclient.exceptions import CellTimeoutError
     from papermill import PapermillExecutionError
 
@@ -295,7 +355,9 @@ def run_one(
     start = time.perf_counter()
     for attempt in range(1, KERNEL_ATTEMPTS + 1):
         try:
-            execute(run.source, run.staged_nb, parameters, kernel, cwd, run, _gated(run, gate))
+            execute(
+                run.source, run.staged_nb, parameters, kernel, cwd, run, _gated(run, gate), lane
+            )
             export_html(run.staged_nb, run.staged_html)
             break
         except (PapermillExecutionError, CellTimeoutError) as error:

@@ -1,8 +1,9 @@
 """Report build: parse the years, run their notebooks, export HTML, write the index.
 
 For each year: :func:`parse_step` (the store's ``write_year``) when its tables are stale, then
-every notebook of :data:`~apanalysis.build.registry.NOTEBOOKS` runs (concurrently, one thread and
-one kernel per notebook, :mod:`.execution`) into staging files, and is exported to HTML. Only
+every notebook of :data:`~apanalysis.build.registry.NOTEBOOKS` runs (two kernels at a time, each
+running notebooks in turn from an empty namespace, :class:`NotebookBatch`) into staging files,
+and is exported to HTML. Only
 when all of a year's notebooks succeeded are the staged files renamed over the previous ones, so
 a failure leaves the earlier good reports in place and keeps the failed notebook as
 ``<name>.failed.ipynb``. A notebook whose inputs did not change since its last build
@@ -11,11 +12,12 @@ a failure leaves the earlier good reports in place and keeps the failed notebook
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from apanalysis import paths
@@ -23,7 +25,7 @@ from apanalysis.build import execution, site
 from apanalysis.build.execution import (
     FALLBACK_KERNEL,
     KERNEL_NAME,
-    MAX_WORKERS,
+    LANES,
     avoid_slow_optional_imports,
     kernel_name,
 )
@@ -127,15 +129,17 @@ class Built(list):
 
 
 class NotebookBatch:
-    """The notebook runs of a build, in a thread pool (one thread and one kernel per notebook).
+    """The notebook runs of a build, in :data:`~.execution.LANES` worker threads, each with one
+    kernel that runs notebooks in turn (:class:`~.execution.Lane`), taking the next one waiting
+    (the registry's order: the longest report first).
 
-    Created before the years are parsed: the kernels start at once, while the parse keeps one
-    core busy, and the cells wait for :meth:`finish` (which opens the gate once the tables are
-    written) or are stopped by :meth:`cancel`. Every run writes into its own staging files.
+    Created before the years are parsed: the first kernels start at once, while the parse keeps
+    one core busy, and the cells wait for :meth:`finish` (which opens the gate once the tables
+    are written) or are stopped by :meth:`cancel`. Every run writes into its own staging files.
     """
 
     def __init__(self, jobs: Sequence[Job], folders: Mapping[str, Path], kernel: str):
-        self.jobs, self.folders = list(jobs), folders
+        self.jobs, self.folders, self.kernel = list(jobs), folders, kernel
         self.runs = [
             execution.stage_run(
                 job.name, job.source, Path(folders["reports"]) / job.group, job.group
@@ -143,13 +147,34 @@ class NotebookBatch:
             for job in self.jobs
         ]
         self.gate = threading.Event()
-        self.pool = ThreadPoolExecutor(max_workers=max(1, min(MAX_WORKERS, len(self.runs))))
-        self.futures = {
-            self.pool.submit(
-                execution.run_one, run, job.parameters, kernel, job.source.parent, self.gate
-            ): job
-            for run, job in zip(self.runs, self.jobs, strict=True)
-        }
+        self.waiting: queue.SimpleQueue = queue.SimpleQueue()
+        for pair in zip(self.runs, self.jobs, strict=True):
+            self.waiting.put(pair)
+        self.ended: queue.SimpleQueue = queue.SimpleQueue()
+        lanes = max(1, min(LANES, len(self.runs)))
+        self.pool = ThreadPoolExecutor(max_workers=lanes)
+        for _ in range(lanes):
+            self.pool.submit(self._lane)
+
+    def _lane(self) -> None:
+        """A worker thread: run waiting notebooks in one lane until none is left; report each
+        (or the exception that stopped the lane) in ``ended``."""
+        lane = execution.Lane(self.kernel)
+        try:
+            while True:
+                try:
+                    run, job = self.waiting.get_nowait()
+                except queue.Empty:
+                    return
+                if not run.cancelled:
+                    run = execution.run_one(
+                        run, job.parameters, self.kernel, job.source.parent, self.gate, lane
+                    )
+                self.ended.put(run)
+        except BaseException as error:  # noqa: BLE001 - handed to the main thread
+            self.ended.put(error)
+        finally:
+            lane.close()
 
     def cancel(self) -> None:
         """Stop every run (kill its kernel), wait for the threads, remove the staging files."""
@@ -168,19 +193,29 @@ class NotebookBatch:
             execution.discard(self.runs)
 
     def _wait(self) -> None:
-        """Open the gate and report each run as it ends. On an interrupt, kill the kernels and
-        wait for the threads, so that nothing writes a staging file after it is discarded."""
+        """Open the gate and report each run as it ends. On an interrupt (or a lane that
+        stopped on an error), kill the kernels and wait for the threads, so that nothing
+        writes a staging file after it is discarded."""
         self.gate.set()
         try:
-            for future in as_completed(self.futures):
-                run, job = future.result(), self.futures[future]
-                state = "FAILED after" if run.error else "done in"
-                print(f"[{job.group}] {run.name} … {state} {run.seconds:.1f} s", flush=True)
+            for _ in self.runs:
+                ended = self._next_ended()
+                if isinstance(ended, BaseException):
+                    raise ended
+                state = "FAILED after" if ended.error else "done in"
+                print(f"[{ended.group}] {ended.name} … {state} {ended.seconds:.1f} s", flush=True)
         except BaseException:
             execution.stop_kernels(self.runs)
             raise
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _next_ended(self):
+        while True:  # a timeout, so that Ctrl-C reaches this thread at once
+            try:
+                return self.ended.get(timeout=0.2)
+            except queue.Empty:
+                continue
 
     def _commit(self) -> list[Path]:
         manifest = read_manifest(self.folders["reports"])

@@ -10,6 +10,7 @@ import html
 import io
 import itertools
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,8 +50,10 @@ MEDIUM_COLUMN_EM = 6
 #: Above this many columns no text column gets a minimum width (the table must fit the page).
 CROWDED_COLUMNS = 12
 WIDE_COLUMN_EM = 12
-#: Styler ids numbered in display order, so two builds of a report give the same HTML.
-_TABLE_IDS = itertools.count(1)
+#: Name of the table counter kept in the notebook's namespace (see :func:`next_table_id`).
+TABLE_COUNTER = "_apanalysis_table_ids"
+#: The table counter outside IPython (plain Python, tests).
+_OUTSIDE_IPYTHON: dict[str, itertools.count] = {}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$&])")
 
@@ -176,7 +179,7 @@ def table(
         hide_index = isinstance(df.index, pd.RangeIndex)
     data = readable_frame(df.head(max_rows), percent, eur)
     cells = data.apply(lambda col: col.map(lambda v: cell_html(v, max_chars)))
-    styler = cells.style.set_uuid(f"t{next(_TABLE_IDS)}")
+    styler = cells.style.set_uuid(next_table_id())
     styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     if hide_index:
         styler = styler.hide(axis="index")
@@ -278,6 +281,25 @@ def budget_table(budget: pd.DataFrame, caveats: pd.DataFrame | None = None) -> S
     return table(budget_view(budget, caveats), max_chars=400)
 
 
+def next_table_id() -> str:
+    """The Styler id of the next table: "t1", "t2"… in display order within the notebook, so
+    that every build of a report gives the same HTML. The counter is kept, hidden, in the
+    notebook's namespace: a new kernel, or a kernel reset between two notebooks of a build,
+    starts it again."""
+    shell = _running_ipython()
+    store = shell.user_ns if shell is not None else _OUTSIDE_IPYTHON
+    counter = store.setdefault(TABLE_COUNTER, itertools.count(1))
+    if shell is not None:
+        shell.user_ns_hidden[TABLE_COUNTER] = counter  # not listed by %who
+    return f"t{next(counter)}"
+
+
+def _running_ipython():
+    """The running IPython shell, if this is a kernel (IPython is never imported here)."""
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython is not None else None
+
+
 def status_table(counts: pd.DataFrame, caption: str | None = None) -> Styler:
     """Status counts (from ``analysis.criteria.status_counts``) as "n (share %)" cells."""
     shown = pd.DataFrame(index=counts.index)
@@ -303,7 +325,8 @@ def figure(fig, saved: Iterable[Path | str] = (), dpi: int = 110, alt: str | Non
     """
     from IPython.display import Image, Markdown
 
-    from apanalysis.presentation.plots import PNG_DPI, is_empty, png_size, tight_bbox
+    from apanalysis.presentation.figure_files import PNG_DPI, png_size, tight_bbox
+    from apanalysis.presentation.plots import is_empty
 
     if is_empty(fig):
         return Markdown("*" + escape_markdown(is_empty(fig)) + "*")

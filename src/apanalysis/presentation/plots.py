@@ -7,10 +7,6 @@ Okabe-Ito palette; status colours and Lithuanian status labels are defined here,
 
 from __future__ import annotations
 
-import struct
-from contextlib import contextmanager
-from pathlib import Path
-
 import matplotlib
 import numpy as np
 import pandas as pd
@@ -19,8 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from apanalysis.analysis import STATUS_ORDER
-from apanalysis.files import write_with
 from apanalysis.formats import NOT_AVAILABLE, fmt_number, fmt_pct
+from apanalysis.presentation.figure_files import PNG_DPI, png_size, save_figure, tight_bbox
 from apanalysis.vocabulary.status import (
     IMPLEMENTED,
     NOT_IMPLEMENTED,
@@ -42,10 +38,13 @@ __all__ = [
     "institution_scorecard",
     "municipal_heatmap",
     "new_figure",
+    "PNG_DPI",
+    "png_size",
     "planned_vs_spent",
     "save_figure",
     "status_by_task",
     "status_label",
+    "tight_bbox",
 ]
 
 #: Colour of a status this module does not know.
@@ -104,8 +103,6 @@ def new_figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, ax
 
 
-#: Resolution (dots per inch) of the saved PNG files, which the reports also show.
-PNG_DPI = 150
 #: Set on a figure with nothing to draw; ``display.figure`` shows this sentence instead.
 EMPTY_ATTR = "apanalysis_empty"
 
@@ -407,51 +404,3 @@ def _wrap(text: str, width: int) -> str:
     import textwrap
 
     return "\n".join(textwrap.wrap(text, width)) or text
-
-
-def tight_bbox(fig: Figure):
-    """The box (inches) that ``savefig(bbox_inches="tight")`` would crop ``fig`` to. Passing it
-    to savefig saves the second drawing a "tight" save makes: about half the time per file."""
-    fig.draw_without_rendering()  # lays the figure out (constrained layout) as a save would
-    return fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height in pixels of PNG image data (from its IHDR header)."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
-        raise ValueError("not PNG image data")
-    return struct.unpack(">II", png[16:24])
-
-
-def save_figure(fig: Figure, figures_dir: Path | str | None, year: int, name: str) -> list[Path]:
-    """Write ``fig`` to ``<figures_dir>/<year>/<name>.png`` and ``.svg`` atomically
-    (``figures_dir`` None = the project's figures folder); returns the two paths."""
-    from apanalysis.paths import FIGURES_DIR
-
-    folder = Path(figures_dir) if figures_dir is not None else FIGURES_DIR
-    folder = folder / str(int(year))
-    paths, bbox = [], tight_bbox(fig)
-    with _layout_frozen(fig), matplotlib.rc_context({"svg.hashsalt": "apanalysis"}):
-        for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
-            target = folder / f"{name}.{fmt}"
-            write_with(
-                target,
-                lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(
-                    tmp, format=fmt, dpi=PNG_DPI, bbox_inches=bbox, metadata=metadata
-                ),
-            )
-            paths.append(target)
-    return paths
-
-
-@contextmanager
-def _layout_frozen(fig: Figure):
-    """Draw ``fig`` with the layout it has now (:func:`tight_bbox` just made it) instead of
-    running its layout engine again for every file: the constrained layout is a third of a
-    figure's drawing time. The engine is back afterwards, for later changes to the figure."""
-    engine = fig.get_layout_engine()
-    fig.set_layout_engine("none")
-    try:
-        yield
-    finally:
-        fig.set_layout_engine(engine)

@@ -24,8 +24,9 @@ def _read(name: str, folder: str) -> pd.DataFrame:
 
 
 def read(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Reference table ``name`` ("measures", "tasks" …), empty when the file is missing."""
-    return _read(name, str(folder or paths.REFERENCE_DIR))
+    """Reference table ``name`` ("measures", "tasks" …), empty when the file is missing (a
+    copy: the file is read once per process, and no caller can change what the next one gets)."""
+    return _read(name, str(folder or paths.REFERENCE_DIR)).copy()
 
 
 def plan_of(year: int, folder: Path | None = None) -> str | None:

@@ -87,3 +87,25 @@ def test_table_ids_do_not_depend_on_chance():
     importlib.reload(display)
     second = [display.table(frame).to_html() for _ in range(2)]
     assert first == second and first[0] != first[1]
+
+
+def test_table_ids_count_from_one_in_each_notebook_even_in_a_shared_kernel(monkeypatch):
+    """A build runs notebooks in turn in one kernel, resetting its namespace between them; the
+    table ids of each report must be those a new kernel gives (t1, t2…), whatever ran before."""
+    import pandas as pd
+
+    from apanalysis.presentation import display
+
+    class Shell:  # what IPython's reset empties: the namespace and its hidden names
+        def __init__(self):
+            self.user_ns, self.user_ns_hidden = {}, {}
+
+    shell = Shell()
+    monkeypatch.setattr(display, "_running_ipython", lambda: shell)
+    frame = pd.DataFrame({"a": [1]})
+    first = [display.table(frame).uuid for _ in range(3)]
+    shell.user_ns.clear()  # the reset before the next notebook
+    shell.user_ns_hidden.clear()
+    second = [display.table(frame).uuid for _ in range(2)]
+    assert first == ["t1", "t2", "t3"] and second == ["t1", "t2"]
+    assert display.TABLE_COUNTER in shell.user_ns_hidden  # hidden from %who
