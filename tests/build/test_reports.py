@@ -86,6 +86,25 @@ def test_takeaways_are_computed_from_the_data(build_2020):
     assert "696,200" in html(build_2020, "spending")
 
 
+@pytest.mark.parametrize("name", pipeline.NOTEBOOKS)
+def test_each_figure_on_a_page_is_its_png_file_at_the_size_of_a_110_dpi_drawing(build_2020, name):
+    """The page shows the file in figures/2020/ byte for byte (one drawing for both), with the
+    width and height a 110-dpi drawing of it had (the file is 150 dpi: sharper in print)."""
+    import base64
+
+    from PIL import Image
+
+    files = {p.read_bytes(): p for p in (build_2020.figures / "2020").glob("*.png")}
+    images = re.findall(r"<img [^>]*>", html(build_2020, name))
+    assert images
+    for attributes in images:
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', attributes)[1])
+        assert png in files, "a figure on the page is not one of the saved files"
+        width, height = Image.open(files[png]).size
+        assert f'width="{round(width * 110 / 150)}"' in attributes
+        assert f'height="{round(height * 110 / 150)}"' in attributes
+
+
 def test_figures_written_as_png_and_svg(build_2020):
     pngs = {p.stem for p in (build_2020.figures / "2020").glob("*.png")}
     svgs = {p.stem for p in (build_2020.figures / "2020").glob("*.svg")}
