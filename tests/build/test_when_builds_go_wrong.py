@@ -121,6 +121,14 @@ def _notebook(path: Path, code: str) -> Path:
     return path
 
 
+def _build_2021(folders: dict[str, Path], notebooks):
+    """Build 2021 from the test's folders with the given notebooks (of ``folders["nbs"]``)."""
+    return pipeline.build(
+        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
+        notebooks=tuple(notebooks), notebooks_dir=folders["nbs"],
+    )  # fmt: skip
+
+
 def _hello_folders(root: Path, names: list[str]) -> dict[str, Path]:
     folders = {name: root / name for name in ("raw", "processed", "figures", "reports", "nbs")}
     (folders["raw"] / "2021").mkdir(parents=True)
@@ -179,10 +187,7 @@ def test_a_kernel_that_dies_once_is_started_again(tmp_path, monkeypatch, capsys)
         "if not marker.exists():\n    marker.touch()\n    os.kill(os.getpid(), signal.SIGKILL)",
     )
     monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
-    built = pipeline.build(
-        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-        notebooks=("fragile",), notebooks_dir=folders["nbs"],
-    )  # fmt: skip
+    built = _build_2021(folders, ("fragile",))
     assert built == [folders["reports"] / "2021" / "fragile.html"]
     assert "[2021] fragile: the kernel died" in capsys.readouterr().err
 
@@ -192,10 +197,7 @@ def test_a_kernel_that_dies_twice_is_one_line(tmp_path, monkeypatch):
     _notebook(folders["nbs"] / "doomed.ipynb", "import os, signal\nos.kill(os.getpid(), 9)")
     monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
     with pytest.raises(ApanalysisError) as error:
-        pipeline.build(
-            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-            notebooks=("doomed",), notebooks_dir=folders["nbs"],
-        )  # fmt: skip
+        _build_2021(folders, ("doomed",))
     message = error.value.one_line()
     assert "\n" not in message and "notebook doomed failed: its kernel died twice" in message
     assert hidden_files(tmp_path) == []
@@ -272,10 +274,7 @@ def test_the_kernels_start_while_the_year_is_parsed_and_the_cells_run_after(tmp_
         parsed["at"] = time.time()
 
     monkeypatch.setattr(pipeline, "parse_step", slow_parse)
-    pipeline.build(
-        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-        notebooks=("timed",), notebooks_dir=folders["nbs"],
-    )  # fmt: skip
+    _build_2021(folders, ("timed",))
     cells = json.loads((folders["reports"] / "2021" / "timed.ipynb").read_text(encoding="utf-8"))
     started, ran = map(float, "".join(cells["cells"][-1]["outputs"][0]["text"]).split())
     assert started < parsed["at"] - 1 < ran  # the kernel was up before the parse ended
@@ -293,10 +292,7 @@ def test_a_parse_that_fails_stops_the_waiting_kernels_and_leaves_nothing(tmp_pat
     monkeypatch.setattr(pipeline, "parse_step", failing_parse)
     before = {p.pid for p in psutil.Process().children(recursive=True)}
     with pytest.raises(ApanalysisError, match="the parse failed"):
-        pipeline.build(
-            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-            notebooks=("a", "b"), notebooks_dir=folders["nbs"],
-        )  # fmt: skip
+        _build_2021(folders, ("a", "b"))
     time.sleep(0.5)
     after = {p.pid for p in psutil.Process().children(recursive=True) if p.is_running()}
     assert after <= before  # no kernel left running
@@ -319,10 +315,7 @@ def test_a_builds_kernel_starts_without_the_debugger(tmp_path, monkeypatch):
         "import sys\nprint(sys.modules.get('debugpy', 'absent'), 'ipykernel' in sys.modules)",
     )
     monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
-    pipeline.build(
-        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-        notebooks=("probe",), notebooks_dir=folders["nbs"],
-    )  # fmt: skip
+    _build_2021(folders, ("probe",))
     cells = json.loads((folders["reports"] / "2021" / "probe.ipynb").read_text(encoding="utf-8"))
     assert "".join(cells["cells"][-1]["outputs"][0]["text"]) == "None True\n"
 
@@ -341,10 +334,7 @@ def test_notebooks_share_a_kernel_in_turn_each_from_an_empty_namespace(tmp_path,
         _notebook(folders["nbs"] / f"{name}.ipynb", PROBE)
     monkeypatch.setattr(pipeline, "parse_step", _fake_parse)
     monkeypatch.setattr(pipeline, "LANES", 1)
-    pipeline.build(
-        [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-        notebooks=("one", "two", "three"), notebooks_dir=folders["nbs"],
-    )  # fmt: skip
+    _build_2021(folders, ("one", "two", "three"))
     seen = [_last_output(folders, name).split() for name in ("one", "two", "three")]
     assert len({pid for pid, _, _ in seen}) == 1  # one kernel ran the three
     # as in a new kernel (the first notebook's): no name left over, the same In [n] each time
@@ -363,10 +353,7 @@ def test_a_notebook_after_a_failed_one_or_a_dead_kernel_runs_normally(
     monkeypatch.setattr(pipeline, "LANES", 1)
     names = ("a_fails", "b_after_failure", "c_dies", "d_after_death")
     with pytest.raises(ApanalysisError, match="notebook a_fails failed"):
-        pipeline.build(
-            [2021], *(folders[k] for k in ("raw", "processed", "figures", "reports")),
-            notebooks=names, notebooks_dir=folders["nbs"],
-        )  # fmt: skip
+        _build_2021(folders, names)
     said = capsys.readouterr().out
     states = ("FAILED after", "done in", "FAILED after", "done in")
     for name, state in zip(names, states, strict=True):
