@@ -1,11 +1,13 @@
 """Time a new user's first report: clone -> ``make reports`` -> ``reports/index.html``.
 
-Run with ``make bench-setup`` (opt-in: it downloads every dependency, twice). For each installer
+Run with ``make bench-setup`` (opt-in: it downloads every dependency, twice), or
+``python3 benchmarks/setup_time.py uv uv uv`` for three runs with uv. For each installer
 (``pip``, then ``uv`` as the Makefile bootstraps it) the committed HEAD of this repository is
 cloned into a temporary folder and ``make reports INSTALLER=...`` runs there, on a clean state:
 a new virtual environment and empty pip, uv and matplotlib caches (temporary folders), so every
 package is downloaded. Printed per installer: the setup (venv + install + kernel), the build, and
-the total until ``reports/index.html`` exists.
+the total until ``reports/index.html`` exists, then the setup's steps (the install includes
+getting uv and downloading the packages: the part that depends on the network).
 """
 
 from __future__ import annotations
@@ -19,19 +21,44 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 INSTALLERS = ("pip", "uv")
+#: What make prints at the start of each setup step, and the step's name in the report.
+SETUP_STEPS = (
+    ("-m venv", "venv"),
+    ("with uv", "install"),
+    ("with pip", "install"),
+    ("compile_imports", "bytecode"),
+    ("ipykernel install", "kernel"),
+)
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
-    """Seconds ``command`` took, and its output (it must succeed)."""
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str, list]:
+    """Seconds ``command`` took, its output (it must succeed), and each output line with the
+    second it arrived at (from the start)."""
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return time.perf_counter() - start, result.stdout
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lines = [(time.perf_counter() - start, line) for line in process.stdout]
+    err = process.stderr.read()
+    if process.wait() != 0:
+        out = "".join(line for _, line in lines)
+        sys.exit(f"{' '.join(command)} failed:\n{out[-2000:]}\n{err[-2000:]}")
+    return time.perf_counter() - start, "".join(line for _, line in lines), lines
 
 
-def first_report(installer: str, root: Path) -> tuple[float, float]:
-    """Seconds of ``make setup`` and of ``make reports`` in a new clone."""
+def setup_steps(lines: list, total: float) -> str:
+    """How long each step of ``make setup`` took, from when make printed each command."""
+    marks = [(at, line) for at, line in lines if not line.startswith(("installed", "compiled"))]
+    steps = []
+    for (at, line), (until, _) in zip(marks, [*marks[1:], (total, "")], strict=True):
+        name = next((n for key, n in SETUP_STEPS if key in line), line.split()[0][:12])
+        steps.append(f"{name} {until - at:.1f}")
+    return ", ".join(steps)
+
+
+def first_report(installer: str, root: Path) -> tuple[float, float, str]:
+    """Seconds of ``make setup`` and of ``make reports`` in a new clone, and the setup's steps
+    (the install step includes getting uv and downloading every package)."""
     clone = root / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
     caches = {
@@ -42,22 +69,26 @@ def first_report(installer: str, root: Path) -> tuple[float, float]:
     }
     env = {**os.environ, **{name: str(path) for name, path in caches.items()}}
     env.pop("VIRTUAL_ENV", None)
-    setup, said = timed(["make", "setup", f"INSTALLER={installer}"], clone, env)
+    setup, said, lines = timed(["make", "setup", f"INSTALLER={installer}"], clone, env)
     if f"with {installer}" not in said:
         sys.exit(f"{installer} was asked for, but make said: {said[-500:]}")
-    build, _ = timed(["make", "reports", f"INSTALLER={installer}"], clone, env)
+    build, _, _ = timed(["make", "reports", f"INSTALLER={installer}"], clone, env)
     if not (clone / "reports" / "index.html").is_file():
         sys.exit(f"{installer}: no reports/index.html after make reports")
-    return setup, build
+    return setup, build, setup_steps(lines, setup)
 
 
 def main() -> None:
     only = sys.argv[1:] or INSTALLERS
-    print("installer   setup    build    clone -> index.html")
+    print("installer   setup    build    clone -> index.html   setup steps (s)")
     for installer in only:
         with tempfile.TemporaryDirectory(prefix=f"apanalysis-setup-{installer}-") as tmp:
-            setup, build = first_report(installer, Path(tmp))
-        print(f"{installer:<9} {setup:6.1f} s {build:6.1f} s {setup + build:6.1f} s", flush=True)
+            setup, build, steps = first_report(installer, Path(tmp))
+        print(
+            f"{installer:<9} {setup:6.1f} s {build:6.1f} s {setup + build:6.1f} s"
+            f"             {steps}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
