@@ -21,11 +21,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 INSTALLERS = ("pip", "uv")
-#: What make prints at the start of each setup step, and the step's name in the report.
+#: What make prints when each setup step starts (the first step, venv + install, starts at 0
+#: and ends with make's "installed … with …" line), and the step's name in the report.
 SETUP_STEPS = (
-    ("-m venv", "venv"),
-    ("with uv", "install"),
-    ("with pip", "install"),
     ("compile_imports", "bytecode"),
     ("ipykernel install", "kernel"),
 )
@@ -47,11 +45,16 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, st
 
 
 def setup_steps(lines: list, total: float) -> str:
-    """How long each step of ``make setup`` took, from when make printed each command."""
-    marks = [(at, line) for at, line in lines if not line.startswith(("installed", "compiled"))]
+    """How long each step of ``make setup`` took, from when make printed its lines: the venv
+    and the install (getting uv, downloading and installing every package) end when make says
+    "installed"; the bytecode and the kernel steps start when make prints their commands."""
+    marks = [(0.0, "install")]
+    for at, line in lines:
+        step = next((name for key, name in SETUP_STEPS if key in line), None)
+        if step is not None:
+            marks.append((at, step))
     steps = []
-    for (at, line), (until, _) in zip(marks, [*marks[1:], (total, "")], strict=True):
-        name = next((n for key, n in SETUP_STEPS if key in line), line.split()[0][:12])
+    for (at, name), (until, _) in zip(marks, [*marks[1:], (total, "")], strict=True):
         steps.append(f"{name} {until - at:.1f}")
     return ", ".join(steps)
 
