@@ -71,6 +71,18 @@ class Run:
     kernels: list = field(default_factory=list)
 
 
+def quiet_papermill_log() -> None:
+    """Keep papermill's (and so nbclient's) log lines off the terminal: the build reports each
+    notebook's outcome itself, in one line (a kernel stopped by an interrupt or a failed parse
+    made nbclient print "Kernel died before replying" first). Without a handler of its own, the
+    logger's warnings would reach stderr through Python's last-resort handler."""
+    import logging
+
+    papermill_log = logging.getLogger("papermill")
+    if not papermill_log.handlers:
+        papermill_log.addHandler(logging.NullHandler())
+
+
 def kernel_name() -> str:
     """``apanalysis`` if that kernel spec is installed and usable, else the fallback kernel."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel

@@ -101,7 +101,9 @@ def ignore_stop_signals() -> None:
 @contextmanager
 def interrupts_once() -> Iterator[None]:
     """Within the block, the first stop signal raises :class:`KeyboardInterrupt`; later ones
-    only say that the cleanup is under way. Outside the main thread: nothing changes."""
+    only say that the cleanup is under way. A block that ends normally after a stop signal (a
+    library caught the interrupt) raises it then: a stop is never lost. Outside the main
+    thread: nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -123,3 +125,5 @@ def interrupts_once() -> Iterator[None]:
     finally:
         for number, old in previous.items():
             signal.signal(number, old)
+    if received:  # the block ended normally although the user asked to stop
+        raise KeyboardInterrupt

@@ -28,6 +28,7 @@ from apanalysis.build.execution import (
     LANES,
     avoid_slow_optional_imports,
     kernel_name,
+    quiet_papermill_log,
 )
 from apanalysis.build.lock import build_lock
 from apanalysis.build.manifest import Job, is_current, job_inputs, read_manifest, record
@@ -196,8 +197,8 @@ class NotebookBatch:
         """Open the gate and report each run as it ends. On an interrupt (or a lane that
         stopped on an error), kill the kernels and wait for the threads, so that nothing
         writes a staging file after it is discarded."""
-        self.gate.set()
         try:
+            self.gate.set()
             for _ in self.runs:
                 ended = self._next_ended()
                 if isinstance(ended, BaseException):
@@ -261,6 +262,7 @@ def build(
     folder: another one waits (``wait``) or is refused. Returns the HTML files built.
     """
     avoid_slow_optional_imports()
+    quiet_papermill_log()
     start = time.perf_counter()
     names = tuple(NOTEBOOKS if notebooks is None else notebooks)
     nb_dir = Path(paths.NOTEBOOKS_DIR if notebooks_dir is None else notebooks_dir).resolve()

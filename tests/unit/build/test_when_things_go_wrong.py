@@ -224,3 +224,40 @@ def test_make_lab_passes_allow_root_only_for_root():
     assert lab and lab[-1].endswith("--allow-root") == (os.geteuid() == 0)
     said = "running as root - JupyterLab is started with --allow-root" in result.stdout
     assert said == (os.geteuid() == 0)
+
+
+def test_a_stop_signal_is_never_lost_even_if_a_library_swallows_the_interrupt():
+    import os
+    import signal
+
+    from apanalysis.build.outputs import interrupts_once
+
+    steps = []
+    with pytest.raises(KeyboardInterrupt), interrupts_once():
+        try:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while a library is working…
+            for _ in range(10**6):  # the handler runs between bytecodes
+                pass
+        except KeyboardInterrupt:  # …which catches the interrupt and goes on
+            steps.append("swallowed")
+        steps.append("block ended normally")
+    assert steps == ["swallowed", "block ended normally"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handlers restored
+
+
+def test_papermill_log_lines_stay_off_the_terminal_of_a_build():
+    """nbclient logs through papermill's logger ("Kernel died before replying…" when a parse
+    that failed stopped the kernels); the build says what happened in its own one line."""
+    import sys
+
+    code = (
+        "import logging\n"
+        "from apanalysis.build.execution import quiet_papermill_log\n"
+        "{}\n"
+        "logging.getLogger('papermill').error('Kernel died before replying to kernel_info')\n"
+    )
+    for setup, printed in (("pass", True), ("quiet_papermill_log()", False)):
+        run = subprocess.run(
+            [sys.executable, "-c", code.format(setup)], capture_output=True, text=True, check=True
+        )
+        assert ("Kernel died" in run.stderr) is printed
