@@ -8,8 +8,8 @@
   started and answered, before any cell runs. The build starts the kernels while it parses the
   reports (the parse uses one core of two) and lets the cells run once the tables are written;
   ``before_cells`` raises to stop the run instead.
-- **A kernel shared by notebooks in turn** (``km``, a kernel manager the caller owns, see
-  :class:`apanalysis.build.execution.Lane`). With ``reset_namespace`` the kernel's namespace,
+- **A kernel the caller owns** (``km``, see :class:`apanalysis.build.execution.Lane`), which
+  may run several notebooks in turn. With ``reset_namespace`` the kernel's namespace,
   history and execution count are reset before the first cell, as in a new kernel (IPython's
   ``reset``), and pyplot's figures are closed; modules stay imported. The caller shuts the
   kernel down; the client's channels are closed after each notebook.

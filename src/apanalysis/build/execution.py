@@ -128,17 +128,18 @@ def kernel_command(command: list[str]) -> list[str]:
     return [BUILD_KERNEL_MODULE if part == "ipykernel_launcher" else part for part in command]
 
 
-def _tracked_manager_class(run: Run):
-    """A kernel manager class that records each kernel it starts in ``run.kernels`` (so an
-    interrupted build can stop them) and starts it with :func:`kernel_command`."""
+def _tracked_manager_class(run: Run | None):
+    """A kernel manager class that starts its kernel with :func:`kernel_command` and records it
+    in ``run.kernels`` (so an interrupted build can stop it)."""
     from jupyter_client.manager import AsyncKernelManager
 
     class TrackedKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs: Any):
-            if run.cancelled:  # the build was interrupted before this kernel started
+            if run is not None and run.cancelled:  # interrupted before this kernel started
                 raise RuntimeError("the build was interrupted")
             super().__init__(**kwargs)
-            run.kernels.append(self)
+            if run is not None:
+                run.kernels.append(self)
 
         def format_kernel_cmd(self, extra_arguments=None):
             return kernel_command(super().format_kernel_cmd(extra_arguments))
@@ -159,24 +160,21 @@ def execute(
     """Run ``nb_path`` with papermill into ``output``; the kernel starts in ``cwd``.
 
     ``before_cells`` is called once the kernel is up, before the first cell (:mod:`.engine`).
-    With ``lane`` the notebook runs in the lane's kernel (reset first if it ran one before).
+    The notebook runs in ``lane``'s kernel (reset first if it ran one before), or in a kernel of
+    its own, stopped afterwards.
 
     The caller has checked the parameters (:func:`apanalysis.build.registry.check_parameters`).
     papermill's own ``cwd=`` does a process-wide ``os.chdir`` (unsafe with threads), so the
-    working folder is given to nbclient as ``resources.metadata.path`` instead. The kernel's
-    channels are sockets in a private temporary folder, removed afterwards.
+    working folder is given to nbclient as ``resources.metadata.path`` instead.
     """
     import papermill
 
     from apanalysis.build.engine import engine_name
 
-    extra: dict[str, Any] = {"before_cells": before_cells} if before_cells else {}
-    if lane is not None and run is not None:
-        extra.update(km=lane.manager(run, cwd), reset_namespace=lane.used)
-        lane.used = True
-    elif run is not None:
-        extra["kernel_manager_class"] = _tracked_manager_class(run)
-    channels = lane.channels if lane is not None else Path(tempfile.mkdtemp(prefix="apanalysis-"))
+    own_lane = lane is None
+    lane = Lane(kernel) if lane is None else lane
+    km, reset = lane.manager(run, cwd), lane.used
+    lane.used = True
     try:
         papermill.execute_notebook(
             str(nb_path),
@@ -188,13 +186,13 @@ def execute(
             start_timeout=START_TIMEOUT,
             execution_timeout=CELL_TIMEOUT,
             resources={"metadata": {"path": str(cwd)}},
-            config=_client_config(channels),
-            shutdown_kernel="immediate",  # outputs are complete; a clean exit costs ~0.5 s
-            **extra,
+            km=km,
+            reset_namespace=reset,
+            before_cells=before_cells,
         )
     finally:
-        if lane is None:
-            shutil.rmtree(channels, ignore_errors=True)
+        if own_lane:
+            lane.close()
 
 
 class Lane:
@@ -212,7 +210,7 @@ class Lane:
         #: A notebook ran in the current kernel (the next one resets it first).
         self.used = False
 
-    def manager(self, run: Run, cwd: Path):
+    def manager(self, run: Run | None, cwd: Path):
         """The kernel manager ``run`` uses: the lane's, or a new one (not started: nbclient
         starts it in ``cwd``). It is added to ``run.kernels`` so that an interrupt stops it."""
         if self.km is not None and (cwd != self.cwd or not self._alive()):
@@ -222,7 +220,7 @@ class Lane:
                 kernel_name=self.kernel, config=_client_config(self.channels)
             )
             self.cwd, self.used = cwd, False
-        elif self.km not in run.kernels:
+        elif run is not None and self.km not in run.kernels:
             run.kernels.append(self.km)
         return self.km
 

@@ -58,7 +58,6 @@ __all__ = [
     "notebook_parameters",
     "plan",
     "NotebookBatch",
-    "run_jobs",
     "trends_parameters",
 ]
 
@@ -234,12 +233,6 @@ class NotebookBatch:
             error = failed[0].error
             raise ApanalysisError(error.message + more, error.path)
         return built
-
-
-def run_jobs(jobs: Sequence[Job], folders: Mapping[str, Path], kernel: str) -> list[Path]:
-    """Run notebooks concurrently (all years in one pool) and commit them
-    (:meth:`NotebookBatch.finish`)."""
-    return NotebookBatch(jobs, folders, kernel).finish()
 
 
 def build(

@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from apanalysis.analysis import STATUS_ORDER
 from apanalysis.formats import NOT_AVAILABLE, fmt_number, fmt_pct
-from apanalysis.presentation.figure_files import PNG_DPI, png_size, save_figure, tight_bbox
+from apanalysis.presentation.figure_files import save_figure
 from apanalysis.vocabulary.status import (
     IMPLEMENTED,
     NOT_IMPLEMENTED,
@@ -38,13 +38,10 @@ __all__ = [
     "institution_scorecard",
     "municipal_heatmap",
     "new_figure",
-    "PNG_DPI",
-    "png_size",
     "planned_vs_spent",
     "save_figure",
     "status_by_task",
     "status_label",
-    "tight_bbox",
 ]
 
 #: Colour of a status this module does not know.

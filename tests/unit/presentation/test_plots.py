@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from apanalysis.analysis import covid as cv
 from apanalysis.analysis import criteria as cr
 from apanalysis.analysis import spending as sp
-from apanalysis.presentation import plots
+from apanalysis.presentation import figure_files, plots
 
 
 def _bar_widths(fig: Figure, color: str) -> list[float]:
@@ -128,9 +128,9 @@ def test_png_size_reads_the_header_and_refuses_other_data(tmp_path):
     from PIL import Image as PILImage
 
     PILImage.new("RGB", (37, 11)).save(tmp_path / "x.png")
-    assert plots.png_size((tmp_path / "x.png").read_bytes()) == (37, 11)
+    assert figure_files.png_size((tmp_path / "x.png").read_bytes()) == (37, 11)
     with pytest.raises(ValueError):
-        plots.png_size(b"<svg></svg>")
+        figure_files.png_size(b"<svg></svg>")
 
 
 def test_save_figure_keeps_old_file_when_drawing_fails(tmp_path):
