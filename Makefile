@@ -23,11 +23,15 @@ UV_HOME := $(VENV)/.uv
 # .venv/.uv by tools/fetch_uv.py (1 s), else one that $(PYTHON)'s own pip puts there (5 s).
 FIND_UV := command -v uv || { { [ -x $(UV_HOME)/bin/uv ] || $(PYTHON) tools/fetch_uv.py $(UV_HOME) >/dev/null || $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv >/dev/null 2>&1; } && [ -x $(UV_HOME)/bin/uv ] && echo $(UV_HOME)/bin/uv; }
 
-# $(call install,SPEC): install SPEC (e.g. -e .) into .venv with uv, or with pip (added to the
-# venv first) when uv cannot be had or INSTALLER=pip.
+# What a build and the tests leave out when they install with uv (the file says why); make lab
+# installs them with JupyterLab.
+BUILD_EXCLUDES := --excludes tools/build-env-excludes.txt
+
+# $(call install,SPEC,UV_OPTIONS): install SPEC (e.g. -e .) into .venv with uv (and its extra
+# UV_OPTIONS), or with pip (added to the venv first) when uv cannot be had or INSTALLER=pip.
 define install
 	@if [ "$(INSTALLER)" != pip ] && uv=$$($(FIND_UV)) \
-	    && "$$uv" pip install --quiet --python $(BIN)/python $(1); then \
+	    && "$$uv" pip install --quiet --python $(BIN)/python $(2) $(1); then \
 	  echo "installed $(1) with uv"; \
 	else \
 	  echo "installing $(1) with pip (slower; uv could not be had)"; \
@@ -42,17 +46,17 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 # The build's own dependencies. The bytecode of what a build imports and the matplotlib font cache
-# are made once here (tools/compile_imports.py says why), not by every kernel of every build.
-$(STAMP): pyproject.toml
+# are made once here (tools/compile_imports.py says why), not by every kernel of every build; the
+# same step registers the kernel.
+$(STAMP): pyproject.toml tools/build-env-excludes.txt
 	$(PYTHON) -m venv --without-pip $(VENV)
-	$(call install,-e .)
-	$(BIN)/python tools/compile_imports.py
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (apanalysis)" >/dev/null
+	$(call install,-e .,$(BUILD_EXCLUDES))
+	$(BIN)/python tools/compile_imports.py --kernel $(KERNEL) "Python (apanalysis)"
 	@rm -f $(DEV_STAMP) $(LAB_STAMP)
 	@touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
-	$(call install,-e '.[dev]')
+	$(call install,-e '.[dev]',$(BUILD_EXCLUDES))
 	@touch $(DEV_STAMP)
 
 $(LAB_STAMP): $(STAMP)

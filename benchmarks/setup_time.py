@@ -23,10 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 INSTALLERS = ("pip", "uv")
 #: What make prints when each setup step starts (the first step, venv + install, starts at 0
 #: and ends with make's "installed … with …" line), and the step's name in the report.
-SETUP_STEPS = (
-    ("compile_imports", "bytecode"),
-    ("ipykernel install", "kernel"),
-)
+SETUP_STEPS = (("compile_imports", "bytecode + kernel"),)
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str, list]:
@@ -47,7 +44,8 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, st
 def setup_steps(lines: list, total: float) -> str:
     """How long each step of ``make setup`` took, from when make printed its lines: the venv
     and the install (getting uv, downloading and installing every package) end when make says
-    "installed"; the bytecode and the kernel steps start when make prints their commands."""
+    "installed"; the bytecode step (which also registers the kernel) starts when make prints
+    its command."""
     marks = [(0.0, "install")]
     for at, line in lines:
         step = next((name for key, name in SETUP_STEPS if key in line), None)

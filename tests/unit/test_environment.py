@@ -64,10 +64,32 @@ def _make_dry_run(target: str) -> str:
 def test_make_reports_installs_what_a_build_needs_and_no_test_or_lab_tools():
     commands = _make_dry_run("reports")
     assert "install,-e ." not in commands  # the macro was expanded
-    assert "pip install --quiet --python .venv/bin/python -e ." in commands
+    assert "pip install --quiet --python .venv/bin/python" in commands
+    assert "pip install --quiet --disable-pip-version-check -e ." in commands  # the fallback
     assert ".[dev]" not in commands and ".[lab]" not in commands
-    assert "--without-pip" in commands and "tools/compile_imports.py" in commands
+    assert "--without-pip" in commands
+    assert 'tools/compile_imports.py --kernel apanalysis "Python (apanalysis)"' in commands
     assert "tools/fetch_uv.py" in commands  # uv straight from PyPI, pip only if it fails
+
+
+def _excluded() -> set[str]:
+    lines = (PROJECT_ROOT / "tools" / "build-env-excludes.txt").read_text(encoding="utf-8")
+    return names(line for line in lines.splitlines() if line.strip() and line[0] != "#")
+
+
+def test_builds_and_tests_leave_out_what_only_jupyterlab_uses_and_lab_brings_it_back():
+    """uv leaves jedi and debugpy out of make reports and make test; make lab installs them."""
+    excludes = "--excludes tools/build-env-excludes.txt"
+    reports, tests, lab = (_make_dry_run(target) for target in ("reports", "test", "lab"))
+    assert f"{excludes} -e ." in reports
+    assert f"{excludes} -e '.[dev]'" in tests
+    lab_install = next(line for line in lab.splitlines() if "-e '.[lab]'" in line)
+    assert "--excludes" not in lab_install
+    assert _excluded() == {"jedi", "debugpy"}
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert _excluded() <= names(project["project"]["optional-dependencies"]["lab"])
+    runtime = names(project["project"]["dependencies"])
+    assert not _excluded() & runtime  # never one the project asks for itself
 
 
 def test_make_test_adds_the_dev_extra_and_make_lab_the_lab_extra():
@@ -115,3 +137,27 @@ def test_the_setup_step_compiles_what_a_build_imports_even_where_bytecode_is_off
         "apanalysis/presentation/plots.py",
     ):
         assert compiled(module_file), module_file
+
+
+def test_the_setup_step_registers_the_kernel_in_the_venv(tmp_path, monkeypatch):
+    """``compile_imports.py --kernel NAME DISPLAY`` writes the kernel spec that ``python -m
+    ipykernel install --sys-prefix`` would: under <prefix>/share/jupyter/kernels/NAME."""
+    import importlib.util
+    import json
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "compile_imports", PROJECT_ROOT / "tools" / "compile_imports.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    tool.register_kernel("apanalysis-test", "Python (apanalysis test)")
+
+    kernel = json.loads(
+        (tmp_path / "share/jupyter/kernels/apanalysis-test/kernel.json").read_text("utf-8")
+    )
+    assert kernel["display_name"] == "Python (apanalysis test)"
+    assert kernel["argv"][0] == sys.executable
+    assert kernel["argv"][-4:] == ["-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    assert kernel["language"] == "python"
