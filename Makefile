@@ -61,6 +61,7 @@ $(DEV_STAMP): $(STAMP)
 
 $(LAB_STAMP): $(STAMP)
 	$(call install,-e '.[lab]')
+	$(BIN)/python tools/compile_imports.py --lab
 	@touch $(LAB_STAMP)
 
 setup: $(STAMP) ## create/refresh .venv, install the package editable, register the Jupyter kernel

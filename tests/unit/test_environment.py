@@ -139,18 +139,61 @@ def test_the_setup_step_compiles_what_a_build_imports_even_where_bytecode_is_off
         assert compiled(module_file), module_file
 
 
-def test_the_setup_step_registers_the_kernel_in_the_venv(tmp_path, monkeypatch):
-    """``compile_imports.py --kernel NAME DISPLAY`` writes the kernel spec that ``python -m
-    ipykernel install --sys-prefix`` would: under <prefix>/share/jupyter/kernels/NAME."""
+def _compile_tool():
+    """tools/compile_imports.py, imported as a module."""
     import importlib.util
-    import json
-    import sys
 
     spec = importlib.util.spec_from_file_location(
         "compile_imports", PROJECT_ROOT / "tools" / "compile_imports.py"
     )
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
+    return tool
+
+
+def test_make_lab_compiles_what_jupyterlab_imports_server_debugger_and_completion():
+    lab = _make_dry_run("lab")
+    assert lab.index("-e '.[lab]'") < lab.index("tools/compile_imports.py --lab")
+    tool = _compile_tool()
+    kernel_side = tool.group_modules("lab-kernel")
+    assert "ipykernel.debugger" in kernel_side  # imports debugpy at every kernel start
+    assert any(name.startswith("jedi") for name in kernel_side)
+    assert tool.group_modules("lab-server") == ["jupyterlab.labapp"]
+
+
+def test_the_lab_step_writes_the_bytecode_of_jupyterlab_debugpy_and_jedi(tmp_path):
+    """Where JupyterLab is installed (make lab): compiled into a private bytecode folder."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    if importlib.util.find_spec("jupyterlab") is None or importlib.util.find_spec("jedi") is None:
+        pytest.skip("JupyterLab is not installed here (make lab installs it)")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "tools" / "compile_imports.py"), "--lab"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("compiled the bytecode of JupyterLab's imports in ")
+    written = {path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pyc")}
+    for folder in ("jupyterlab/", "jupyter_server/", "debugpy/server/", "jedi/api/"):
+        assert any(folder in name for name in written), folder
+
+
+def test_the_setup_step_registers_the_kernel_in_the_venv(tmp_path, monkeypatch):
+    """``compile_imports.py --kernel NAME DISPLAY`` writes the kernel spec that ``python -m
+    ipykernel install --sys-prefix`` would: under <prefix>/share/jupyter/kernels/NAME."""
+    import json
+    import sys
+
+    tool = _compile_tool()
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
     tool.register_kernel("apanalysis-test", "Python (apanalysis test)")
 
