@@ -302,6 +302,38 @@ def test_a_parse_that_fails_stops_the_waiting_kernels_and_leaves_nothing(tmp_pat
     )
 
 
+def test_a_stop_that_a_library_caught_during_the_parse_stops_the_build_before_any_cell(
+    tmp_path, monkeypatch
+):
+    """Ctrl-C during the parse, caught by a library that went on (seen once in CI: that build
+    ran to its end and exited 0): the build stops when the parse returns; no cell runs."""
+    import psutil
+
+    folders = _hello_folders(tmp_path, [])
+    ran = tmp_path / "a-cell-ran"
+    _notebook(
+        folders["nbs"] / "marks.ipynb", f"from pathlib import Path\nPath({str(ran)!r}).touch()"
+    )
+
+    def parse_that_catches_ctrl_c(year, raw_dir, processed_dir):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C…
+            time.sleep(2)
+        except KeyboardInterrupt:  # …caught by a catch-all that goes on
+            pass
+        _fake_parse(year, raw_dir, processed_dir)
+
+    monkeypatch.setattr(pipeline, "parse_step", parse_that_catches_ctrl_c)
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    with pytest.raises(KeyboardInterrupt):
+        _build_2021(folders, ("marks",))
+    assert not ran.exists()  # without the check point, the notebook ran, then the stop came
+    time.sleep(0.5)
+    after = {p.pid for p in psutil.Process().children(recursive=True) if p.is_running()}
+    assert after <= before  # no kernel left running
+    assert hidden_files(tmp_path) == []
+
+
 def test_a_builds_kernel_starts_without_the_debugger(tmp_path, monkeypatch):
     from apanalysis.build import execution
 

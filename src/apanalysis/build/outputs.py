@@ -6,6 +6,7 @@
   (staged notebooks and pages, half-written tables and figures). Called under the build lock.
 - :func:`interrupts_once` turns the first Ctrl-C (or SIGTERM, SIGHUP) into
   :class:`KeyboardInterrupt` and ignores the next ones, so the cleanup it starts is never cut short.
+  :func:`raise_if_stopped` is its check point, for a stop that a library caught.
 - :func:`ignore_stop_signals` is for a process that is about to exit after an interrupt: a
   second Ctrl-C must not kill it while it says so and shuts down.
 """
@@ -98,16 +99,30 @@ def ignore_stop_signals() -> None:
             signal.signal(number, signal.SIG_IGN)
 
 
+#: The stop signals received in the block of :func:`interrupts_once` that is running (its list),
+#: or ``None`` outside one.
+_stops: list[int] | None = None
+
+
+def raise_if_stopped() -> None:
+    """A check point for long work in the block of :func:`interrupts_once`: raise
+    :class:`KeyboardInterrupt` if a stop signal arrived, although the work went on (a library
+    caught the interrupt; seen once, in a build that then ran to its end)."""
+    if _stops:
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def interrupts_once() -> Iterator[None]:
     """Within the block, the first stop signal raises :class:`KeyboardInterrupt`; later ones
-    only say that the cleanup is under way. A block that ends normally after a stop signal (a
-    library caught the interrupt) raises it then: a stop is never lost. Outside the main
-    thread: nothing changes."""
+    only say that the cleanup is under way. A stop is never lost: where a library caught the
+    interrupt, :func:`raise_if_stopped` raises it at the block's next check point, and the
+    block's end at the latest. Outside the main thread: nothing changes."""
+    global _stops
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    received = []
+    received: list[int] = []
 
     def handler(signum, frame):
         received.append(signum)
@@ -120,9 +135,11 @@ def interrupts_once() -> Iterator[None]:
         )
 
     previous = {number: signal.signal(number, handler) for number in STOP_SIGNALS}
+    outer, _stops = _stops, received
     try:
         yield
     finally:
+        _stops = outer
         for number, old in previous.items():
             signal.signal(number, old)
     if received:  # the block ended normally although the user asked to stop

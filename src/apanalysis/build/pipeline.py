@@ -32,7 +32,7 @@ from apanalysis.build.execution import (
 )
 from apanalysis.build.lock import build_lock
 from apanalysis.build.manifest import Job, is_current, job_inputs, read_manifest, record
-from apanalysis.build.outputs import interrupts_once, remove_leftovers
+from apanalysis.build.outputs import interrupts_once, raise_if_stopped, remove_leftovers
 from apanalysis.build.problems import empty_annex_refusal
 from apanalysis.build.registry import (
     NOTEBOOKS,
@@ -211,7 +211,8 @@ class NotebookBatch:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _next_ended(self):
-        while True:  # a timeout, so that Ctrl-C reaches this thread at once
+        while True:  # a timeout, so that a stop is seen within 0.2 s
+            raise_if_stopped()
             try:
                 return self.ended.get(timeout=0.2)
             except queue.Empty:
@@ -321,6 +322,7 @@ def _parse_years(
     refused = {}
     for year in dict.fromkeys(years):
         _parse_if_needed(year, folders, force)
+        raise_if_stopped()  # a stop during the parse, which a library may have caught
         refusal = empty_annex_refusal(year, folders["raw"], folders["processed"])
         if refusal is not None:
             print(f"apanalysis: error: {refusal.one_line()}", file=sys.stderr, flush=True)

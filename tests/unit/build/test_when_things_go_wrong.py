@@ -245,6 +245,27 @@ def test_a_stop_signal_is_never_lost_even_if_a_library_swallows_the_interrupt():
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handlers restored
 
 
+def test_a_check_point_raises_a_stop_that_a_library_swallowed_and_only_inside_the_block():
+    import os
+    import signal
+
+    from apanalysis.build.outputs import interrupts_once, raise_if_stopped
+
+    raise_if_stopped()  # outside a block: nothing to raise
+    with pytest.raises(KeyboardInterrupt), interrupts_once():
+        raise_if_stopped()  # no stop yet
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(10**6):
+                pass
+        except KeyboardInterrupt:  # swallowed by "a library"
+            pass
+        with pytest.raises(KeyboardInterrupt):
+            raise_if_stopped()  # the check point sees it
+        raise KeyboardInterrupt  # as the build's cleanup does, on its way out
+    raise_if_stopped()  # the block is over: the next one starts afresh
+
+
 def test_papermill_log_lines_stay_off_the_terminal_of_a_build():
     """nbclient logs through papermill's logger ("Kernel died before replying…" when a parse
     that failed stopped the kernels); the build says what happened in its own one line."""
