@@ -28,13 +28,14 @@ FIND_UV := command -v uv || { { [ -x $(UV_HOME)/bin/uv ] || $(PYTHON) tools/fetc
 BUILD_EXCLUDES := --excludes tools/build-env-excludes.txt
 
 # $(call install,SPEC,UV_OPTIONS): install SPEC (e.g. -e .) into .venv with uv (and its extra
-# UV_OPTIONS), or with pip (added to the venv first) when uv cannot be had or INSTALLER=pip.
+# UV_OPTIONS), or with pip (added to the venv first) when uv cannot be had, fails (an old uv on
+# PATH may not know --excludes, added in 2025) or INSTALLER=pip.
 define install
 	@if [ "$(INSTALLER)" != pip ] && uv=$$($(FIND_UV)) \
 	    && "$$uv" pip install --quiet --python $(BIN)/python $(2) $(1); then \
 	  echo "installed $(1) with uv"; \
 	else \
-	  echo "installing $(1) with pip (slower; uv could not be had)"; \
+	  echo "installing $(1) with pip (slower; uv could not be had, or failed: see above)"; \
 	  $(BIN)/python -m ensurepip --upgrade >/dev/null && $(PIP) $(1); \
 	fi
 endef
