@@ -55,6 +55,11 @@ def fmt_count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
+def agrees(n: int, singular: str, plural: str) -> str:
+    """The verb that agrees with a count: ``agrees(1, "was", "were")`` → "was"."""
+    return singular if int(n) == 1 else plural
+
+
 def fmt_pct(share: float, decimals: int = 0) -> str:
     """A share as a percentage: 0.3208 → "32 %"; NaN → "n/a". A share that would round to
     0 % or 100 % without being exactly that gets one more decimal: 1.001 → "100.1 %"."""

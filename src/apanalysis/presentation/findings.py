@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from apanalysis.analysis.audit import CLAIM_LABELS
-from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.formats import agrees, fmt_count, fmt_eur, fmt_number, fmt_pct
 from apanalysis.presentation.takeaways import fmt_list, rows_phrase
 from apanalysis.source.document import citation
 from apanalysis.vocabulary.status import STATUS_WORDS
@@ -61,9 +61,11 @@ def _value(value: object, claim: str) -> str:
 def audit_summary(audit: pd.DataFrame) -> str:
     """How many checks match, do not match, or cannot be recomputed."""
     counts = audit["verdict"].value_counts()
+    matches, mismatches = int(counts.get("match", 0)), int(counts.get("mismatch", 0))
     return (
         f"The audit made {fmt_count(len(audit), 'check')} of the narrative's figures: "
-        f"{int(counts.get('match', 0))} match the annex, {int(counts.get('mismatch', 0))} do not, "
+        f"{matches} {agrees(matches, 'matches', 'match')} the annex, "
+        f"{mismatches} {agrees(mismatches, 'does', 'do')} not, "
         f"and {int(counts.get('cannot_recompute', 0))} cannot be recomputed from the tables."
     )
 
@@ -113,7 +115,8 @@ def achieved_finding(measures: pd.DataFrame) -> str:
         parts.append(f"{label} is {FLAG_WORDS.get(row.flag, row.flag)}")
     return (
         sentence
-        + f"; {fmt_count(len(flagged), 'row')} contradict the status: "
+        + f"; {fmt_count(len(flagged), 'row')} "
+        + f"{agrees(len(flagged), 'contradicts', 'contradict')} the status: "
         + (fmt_list(parts) + ".")
     )
 

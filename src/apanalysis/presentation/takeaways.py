@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from apanalysis.formats import fmt_count, fmt_eur, fmt_number, fmt_pct
+from apanalysis.formats import agrees, fmt_count, fmt_eur, fmt_number, fmt_pct
 from apanalysis.presentation.reference import in_english
 from apanalysis.vocabulary.status import NOT_IMPLEMENTED, PARTIALLY, STATUS_WORDS, STATUSES
 
@@ -132,14 +132,14 @@ def reasons_takeaway(undone: pd.DataFrame) -> str:
     no_reason = int((undone["reason_labels"].fillna("") == "").sum())
     counts = labels.value_counts()
     top = [f"{label.rstrip('.')} ({fmt_count(n, 'row')})" for label, n in counts.head(3).items()]
+    undone_rows = f"{rows_phrase(len(undone))} {agrees(len(undone), 'was', 'were')}"
     sentence = (
-        f"{rows_phrase(len(undone))} were not (fully) implemented; the reasons most often given "
-        f"are: {fmt_list(top)}."
+        f"{undone_rows} not (fully) implemented; the reasons most often given are: {fmt_list(top)}."
         if top
-        else f"{rows_phrase(len(undone))} were not (fully) implemented; no reason was recognised."
+        else f"{undone_rows} not (fully) implemented; no reason was recognised."
     )
     if no_reason and top:
-        sentence += f" {no_reason} give no recognised reason."
+        sentence += f" {no_reason} {agrees(no_reason, 'gives', 'give')} no recognised reason."
     return sentence
 
 
@@ -305,13 +305,24 @@ def online_takeaway(online: pd.DataFrame) -> str:
     plan_rows = online[online["municipality"] == ""]
     muni = online[online["municipality"] != ""]
     covid = int(online["covid"].sum())
-    sentence = f"{rows_phrase(len(plan_rows))} mention online or remote activities"
+    sentence = (
+        f"{rows_phrase(len(plan_rows))} {agrees(len(plan_rows), 'mentions', 'mention')} "
+        "online or remote activities"
+    )
     if len(muni):
         sentence += (
-            f", as do {fmt_count(len(muni), 'municipal result')} from "
+            f", as {agrees(len(muni), 'does', 'do')} "
+            f"{fmt_count(len(muni), 'municipal result')} from "
             f"{fmt_count(muni['municipality'].nunique(), 'municipality', 'municipalities')}"
         )
-    return sentence + f"; {covid} of these {len(online)} texts also cite the pandemic."
+    if len(online) == 1:
+        return sentence + (
+            "; it also cites the pandemic." if covid else "; it does not cite the pandemic."
+        )
+    return (
+        sentence + f"; {covid} of these {len(online)} texts also "
+        f"{agrees(covid, 'cites', 'cite')} the pandemic."
+    )
 
 
 def covid_municipal_takeaway(cities: pd.DataFrame, municipalities: int | pd.DataFrame) -> str:

@@ -117,12 +117,39 @@ def test_covid_takeaways():
     )
     online = cv.moved_online(m, municipal())
     assert tk.online_takeaway(online) == (
-        "3 measures and actions mention online or remote activities, as do 1 municipal result "
+        "3 measures and actions mention online or remote activities, as does 1 municipal result "
         "from 1 municipality; 3 of these 4 texts also cite the pandemic."
     )
     cities = cv.covid_municipalities(municipal())
     assert tk.covid_municipal_takeaway(cities, 3) == (
         "2 of 3 municipalities cite the pandemic in 2 results (Kauno m. and Alytaus r.)."
+    )
+
+
+def test_sentences_agree_with_a_count_of_one():
+    """Another year may have one row where 2020 had several: the verbs follow the counts."""
+    from apanalysis.presentation.findings import audit_summary
+
+    one_undone = cr.undone_rows(measures(), labels=REASON_LABELS).iloc[:1]
+    assert tk.reasons_takeaway(one_undone).startswith(
+        "1 measure or action was not (fully) implemented; the reasons most often given are: "
+    )
+    online = cv.moved_online(measures(), municipal()).set_index("row")
+    # fixture: 01.01.01 "…posėdis vyko nuotoliniu būdu" cites COVID-19; 01.03.02 "Konsultuota
+    # internetu…" does not
+    assert tk.online_takeaway(online.loc[["01.01.01"]].reset_index()) == (
+        "1 measure or action mentions online or remote activities; it also cites the pandemic."
+    )
+    assert tk.online_takeaway(online.loc[["01.03.02"]].reset_index()) == (
+        "1 measure or action mentions online or remote activities; it does not cite the pandemic."
+    )
+    assert tk.online_takeaway(online.loc[["01.01.01", "01.03.02"]].reset_index()).endswith(
+        "; 1 of these 2 texts also cites the pandemic."
+    )
+    audit = pd.DataFrame({"verdict": ["match", "mismatch", "cannot_recompute", "cannot_recompute"]})
+    assert audit_summary(audit) == (
+        "The audit made 4 checks of the narrative's figures: 1 matches the annex, 1 does not, "
+        "and 2 cannot be recomputed from the tables."
     )
 
 
