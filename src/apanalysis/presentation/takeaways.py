@@ -251,11 +251,19 @@ def unused_takeaway(unused: pd.DataFrame) -> str:
         return "The report names no unused amount."
     covid = int(unused["covid"].sum())
     rows = fmt_list(sorted({r for r in unused["row"] if r}))
+    if len(unused) == 1:
+        why = (
+            "the pandemic is given as the reason"
+            if covid
+            else "the pandemic is not given as its reason"
+        )
+    else:
+        why = f"the pandemic is given as the reason for {covid} of them"
     return (
         f"{fmt_count(len(unused), 'amount')} totalling {fmt_eur(unused['value_eur'].sum())} "
-        f"{'is' if len(unused) == 1 else 'are'} reported unused"
+        f"{agrees(len(unused), 'is', 'are')} reported unused"
         + (f" ({rows})" if rows else "")
-        + f"; the pandemic is given as the reason for {covid} of them."
+        + f"; {why}."
     )
 
 

@@ -96,7 +96,15 @@ def test_amounts_and_unused_takeaways():
     unused = sp.unused_funds(amounts(), measures(), cites_covid=lambda t: "pandemij" in t)
     assert tk.unused_takeaway(unused) == (
         "1 amount totalling EUR 11,000 is reported unused (01.01.01); the pandemic is given as "
-        "the reason for 1 of them."
+        "the reason."
+    )
+    two = pd.concat([unused, unused.assign(covid=False, row="01.02.01")])
+    assert tk.unused_takeaway(two) == (
+        "2 amounts totalling EUR 22,000 are reported unused (01.01.01 and 01.02.01); the pandemic "
+        "is given as the reason for 1 of them."
+    )
+    assert tk.unused_takeaway(unused.assign(covid=False)).endswith(
+        "; the pandemic is not given as its reason."
     )
     assert tk.unused_takeaway(unused.iloc[:0]) == "The report names no unused amount."
 
