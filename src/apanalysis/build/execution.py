@@ -173,8 +173,7 @@ def execute(
 
     own_lane = lane is None
     lane = Lane(kernel) if lane is None else lane
-    km, reset = lane.manager(run, cwd), lane.used
-    lane.used = True
+    km, reset = lane.take(run, cwd)
     try:
         papermill.execute_notebook(
             str(nb_path),
@@ -210,9 +209,10 @@ class Lane:
         #: A notebook ran in the current kernel (the next one resets it first).
         self.used = False
 
-    def manager(self, run: Run | None, cwd: Path):
-        """The kernel manager ``run`` uses: the lane's, or a new one (not started: nbclient
-        starts it in ``cwd``). It is added to ``run.kernels`` so that an interrupt stops it."""
+    def take(self, run: Run | None, cwd: Path) -> tuple[Any, bool]:
+        """The kernel manager ``run`` uses, and whether its kernel must be reset first (it ran
+        a notebook before): the lane's, or a new one (not started: nbclient starts it in
+        ``cwd``). It is added to ``run.kernels`` so that an interrupt stops it."""
         if self.km is not None and (cwd != self.cwd or not self._alive()):
             self.close_kernel()
         if self.km is None:
@@ -222,7 +222,8 @@ class Lane:
             self.cwd, self.used = cwd, False
         elif run is not None and self.km not in run.kernels:
             run.kernels.append(self.km)
-        return self.km
+        reset, self.used = self.used, True
+        return self.km, reset
 
     def _alive(self) -> bool:
         from jupyter_core.utils import run_sync

@@ -72,7 +72,7 @@ def criteria_takeaway(criteria: pd.DataFrame) -> str:
     parts = []
     for status in STATUSES:
         k = int(counts.get(status, 0))
-        amount, verb = ("none", "was") if k == 0 else (str(k), "was" if k == 1 else "were")
+        amount, verb = ("none", "was") if k == 0 else (str(k), agrees(k, "was", "were"))
         parts.append(f"{amount} {verb} {STATUS_PHRASES[status]}")
     sentence = f"Of {fmt_count(n, 'task')}, {fmt_list(parts)} by the report's own verdict."
     unmet = criteria[criteria["met"].fillna(True).eq(False)]
@@ -96,9 +96,9 @@ def status_takeaway(counts: pd.DataFrame, covid_share: pd.DataFrame | None = Non
     partial = int(body["partially"].sum())
     sentence = (
         f"{not_done} of {rows_phrase(total)} ({fmt_pct(not_done / total if total else math.nan)})"
-        f" {'was' if not_done == 1 else 'were'} not implemented and {partial} "
+        f" {agrees(not_done, 'was', 'were')} not implemented and {partial} "
         f"({fmt_pct(partial / total if total else math.nan)}) "
-        f"{'was' if partial == 1 else 'were'} partially implemented"
+        f"{agrees(partial, 'was', 'were')} partially implemented"
     )
     if covid_share is not None and "all" in covid_share.index:
         covid = int(covid_share.loc["all", "covid"])
@@ -175,7 +175,7 @@ def municipal_takeaway(summary: pd.DataFrame) -> str:
         f"{fmt_count(len(summary), 'municipality', 'municipalities')} reported "
         f"{fmt_count(results, 'result')} on municipal measures and actions; {not_done} "
         f"({fmt_pct(not_done / results)}) were not implemented, and {none_done} "
-        f"{'municipality has' if none_done == 1 else 'municipalities have'} no implemented "
+        f"{agrees(none_done, 'municipality has', 'municipalities have')} no implemented "
         f"result at all."
     )
 
